@@ -1,0 +1,88 @@
+/**
+ * The one error type of the app. Services throw `AppError` with a code; route handlers,
+ * server actions and MCP tools turn it into their own answer with `toResponse()` / `message`.
+ * Messages are written for the person reading them and never carry secrets.
+ */
+export const errorStatus = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  provider_not_supported: 404,
+  provider_not_configured: 409,
+  not_connected: 409,
+  conflict: 409,
+  oauth_state_invalid: 400,
+  oauth_denied: 400,
+  oauth_exchange_failed: 502,
+  needs_reconnect: 401,
+  rate_limited: 429,
+  provider_unavailable: 503,
+  provider_bad_response: 502,
+  config_invalid: 500,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** When a retry makes sense (rate limits, open circuit breakers). */
+  readonly retryAt?: Date;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; retryAt?: Date }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = errorStatus[code];
+    this.retryAt = options?.retryAt;
+  }
+
+  /** The seed's error shape: `{ "success": false, "error": "..." }`. */
+  toJSON(): { success: false; error: string } {
+    return { success: false, error: this.message };
+  }
+
+  toResponse(init?: { headers?: HeadersInit }): Response {
+    const headers = new Headers(init?.headers);
+    if (this.retryAt) {
+      headers.set("Retry-After", String(Math.max(1, Math.ceil((this.retryAt.getTime() - Date.now()) / 1000))));
+    }
+    return Response.json(this.toJSON(), { status: this.status, headers });
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** Any thrown value as an AppError; unknown failures become a generic message (details go to the log only). */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  return new AppError("internal", "Something went wrong on our side. Please try again.", { cause: error });
+}
+
+/** Wraps a route handler so that thrown AppErrors become their response and anything else a logged 500. */
+export function withErrorResponse<Args extends unknown[]>(
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args: Args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.code === "internal") console.error("[pierre] unhandled error:", describeError(error));
+      return appError.toResponse();
+    }
+  };
+}
+
+/** A log-safe one-liner for an error: name, message and code, never request bodies or headers. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return `${error.name}: ${error.message}${typeof code === "string" ? ` (${code})` : ""}`;
+  }
+  return String(error);
+}

@@ -1,0 +1,83 @@
+import { AppError } from "@/lib/errors";
+import { createProviderHttp, type ProviderHttp } from "@/lib/http/provider-http";
+import type {
+  ActivityBatch,
+  ActivityQuery,
+  Athlete,
+  FitnessProvider,
+  NormalizedActivity,
+  ProviderConfig,
+  ProviderDefinition,
+  ProviderDependencies,
+  ProviderFactory,
+  TokenSet,
+} from "./types";
+
+/**
+ * What every provider client shares: credentials, the resilient HTTP client, and `getActivities`
+ * over `fetchActivities`. A provider's own client.ts extends this and adds only what its API needs.
+ */
+export abstract class BaseFitnessProvider implements FitnessProvider {
+  readonly name: string;
+  protected readonly http: ProviderHttp;
+  protected tokens?: TokenSet;
+
+  constructor(
+    readonly definition: ProviderDefinition,
+    readonly config: ProviderConfig,
+    dependencies?: Partial<ProviderDependencies>,
+  ) {
+    this.name = definition.id;
+    this.http =
+      dependencies?.http ??
+      createProviderHttp({
+        providerId: definition.id,
+        displayName: definition.displayName,
+        rateLimitFromHeaders: definition.rateLimitFromHeaders,
+      });
+  }
+
+  async setCredentials(tokens: TokenSet): Promise<void> {
+    this.tokens = tokens;
+  }
+
+  protected requireTokens(): TokenSet {
+    if (!this.tokens) throw new AppError("not_connected", `${this.definition.displayName} is not connected.`);
+    return this.tokens;
+  }
+
+  protected bearer(): Record<string, string> {
+    return { authorization: `Bearer ${this.requireTokens().accessToken}` };
+  }
+
+  /** `apiBaseUrl` + path, keeping the base's own path (e.g. `/api/v3`). */
+  protected apiUrl(path: string): URL {
+    const base = this.config.apiBaseUrl;
+    if (!base) throw new AppError("provider_not_configured", `${this.definition.displayName} has no API base URL configured.`);
+    return new URL(`${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`);
+  }
+
+  abstract getAthlete(): Promise<Athlete>;
+  abstract fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch>;
+
+  async getActivities(options: ActivityQuery = {}): Promise<NormalizedActivity[]> {
+    const before = options.before ?? new Date();
+    const after = options.after ?? new Date(before.getTime() - 30 * 86_400_000);
+    const { activities } = await this.fetchActivities({ after, before });
+    const offset = options.offset ?? 0;
+    return activities
+      .sort((a, b) => b.startTime.getTime() - a.startTime.getTime())
+      .slice(offset, options.limit === undefined ? undefined : offset + options.limit);
+  }
+}
+
+/** A factory for one provider whose client class takes (definition, config, dependencies). */
+export function singleProviderFactory(
+  definition: ProviderDefinition,
+  create: (config: ProviderConfig, dependencies?: Partial<ProviderDependencies>) => FitnessProvider,
+): ProviderFactory {
+  return {
+    create,
+    supportedProviders: () => [definition.id],
+  };
+}

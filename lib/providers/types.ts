@@ -1,0 +1,207 @@
+/**
+ * The provider architecture's contracts (see ../shared/design.md "The registry").
+ * A provider is data (`ProviderDefinition`) plus a client (`FitnessProvider`) built by a
+ * `ProviderFactory` from an effective `ProviderConfig`. Shared code only ever reads these fields;
+ * it never asks which provider it is talking to.
+ */
+import type { ProviderHttp } from "@/lib/http/provider-http";
+
+/** The shared sport vocabulary; each provider maps its own labels onto it. */
+export const sports = ["run", "ride", "swim", "walk", "hike", "strength", "yoga", "row", "ski", "other"] as const;
+export type Sport = (typeof sports)[number];
+
+/** How a person connects the provider. */
+export type ConnectionKind =
+  /** OAuth 2.0 authorization-code redirect through the shared OAuth client. */
+  | "oauth2"
+  /** The provider's own hosted flow (Terra's widget session); the provider implements `beginConnect`/`completeConnect`. */
+  | "hosted"
+  /** Nothing to authorize (synthetic): connecting is immediate. */
+  | "none";
+
+export type ClientAuthMethod = "client_secret_basic" | "client_secret_post";
+
+export type DataType = "activities" | "sleep" | "recovery" | "heart_rate" | "body" | "daily";
+
+/** Token endpoint facts, the way Auth.js declares them: quirks are fields, not code paths. */
+export interface OAuthQuirks {
+  /** How scopes are joined in the authorize URL: Strava wants commas, most want spaces. */
+  scopeSeparator: " " | ",";
+  /** Send an S256 code_challenge and verifier. */
+  pkce: boolean;
+  /** How the client authenticates at the token endpoint. */
+  clientAuth: ClientAuthMethod;
+  /** Whether a refresh answers with a new refresh token that replaces the old one. */
+  rotatesRefreshToken: boolean;
+  /** False for providers with long-lived tokens and no refresh grant (Polar). */
+  issuesRefreshToken: boolean;
+  /** Omit `scope` from the authorize URL entirely (COROS has no scope vocabulary). */
+  omitScope?: boolean;
+  /** Extra authorize parameters, e.g. Strava's `approval_prompt`. */
+  authorizeParams?: Readonly<Record<string, string>>;
+  /** Refresh grants go to another URL than the code exchange (COROS), resolved against the token URL. */
+  refreshPath?: string;
+  /**
+   * Turns a token endpoint body that is not RFC 6749 into one that is (camelCase fields,
+   * HTTP 200 with an error code, a refresh that only extends the current token).
+   * Returning `{ error }` makes it an OAuth error.
+   */
+  adaptTokenResponse?: (body: Record<string, unknown>, context: TokenResponseContext) => Record<string, unknown>;
+  /** Where the provider's account id sits in the token response, if it sends one. */
+  accountIdFromTokenResponse?: (body: Record<string, unknown>) => string | undefined;
+}
+
+export interface TokenResponseContext {
+  grant: "authorization_code" | "refresh_token";
+  /** The tokens being refreshed (refresh grant only). */
+  current?: TokenSet;
+}
+
+export interface ProviderEndpoints {
+  authUrl?: string;
+  tokenUrl?: string;
+  apiBaseUrl?: string;
+  revokeUrl?: string;
+}
+
+export interface ProviderDefinition {
+  /** Lower-case id used in URLs, env names (upper-cased) and the database. */
+  id: string;
+  displayName: string;
+  /** A short description for the dashboard card. */
+  description: string;
+  /** Card accent colour (hex). */
+  brandColor: string;
+  connection: ConnectionKind;
+  /** The provider's real endpoints; env variables override each one. */
+  endpoints: ProviderEndpoints;
+  defaultScopes: readonly string[];
+  /** Present for `oauth2` providers. */
+  oauth?: OAuthQuirks;
+  dataTypes: readonly DataType[];
+  /** Where an admin registers an app and gets credentials. */
+  developerPortalUrl?: string;
+  /** Needs no client id/secret (synthetic): always available. */
+  requiresCredentials: boolean;
+  /** The provider's own page for one activity, for "also on" links. */
+  activityUrl?: (providerActivityId: string) => string | undefined;
+  /** Reads the provider's rate-limit headers so a sync stops before it is cut off. */
+  rateLimitFromHeaders?: (headers: Headers) => RateLimitState | undefined;
+}
+
+export interface RateLimitState {
+  /** Requests left in the tightest window. */
+  remaining: number;
+  /** When that window resets. */
+  resetAt?: Date;
+}
+
+/** The effective configuration: definition defaults overridden by PIERRE_<ID>_* variables. */
+export interface ProviderConfig {
+  name: string;
+  authUrl?: string;
+  tokenUrl?: string;
+  apiBaseUrl?: string;
+  revokeUrl?: string;
+  defaultScopes: string[];
+  redirectUri: string;
+  /** From env; never sent to the browser, a log or an error message. */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  expiresAt?: Date;
+  /** Granted scopes, as the provider reported them. */
+  scopes?: string[];
+  /** The provider's id for this account when the token response or connect flow names it. */
+  providerUserId?: string;
+}
+
+export interface Athlete {
+  id: string;
+  /** A name the person recognises; null when the provider has no profile endpoint. */
+  name: string | null;
+}
+
+/** One workout in the shared shape. Units: seconds, metres, bpm, kcal; instants in UTC. */
+export interface NormalizedActivity {
+  provider: string;
+  providerActivityId: string;
+  name: string;
+  sport: Sport;
+  /** The provider's own label, e.g. "MountainBikeRide", "TREADMILL_RUNNING". */
+  sportType: string | null;
+  startTime: Date;
+  /** Offset of the activity's local time from UTC, in minutes (east positive). */
+  utcOffsetMinutes: number | null;
+  elapsedSeconds: number | null;
+  movingSeconds: number | null;
+  distanceMeters: number | null;
+  elevationGainMeters: number | null;
+  averageHeartRate: number | null;
+  maxHeartRate: number | null;
+  calories: number | null;
+  device: string | null;
+  /** The provider's item as received, for debugging and later re-normalization. */
+  raw: unknown;
+}
+
+export interface ActivityBatch {
+  activities: NormalizedActivity[];
+  /** Entries that could not be normalized; they are skipped, never fatal. */
+  skipped: number;
+  /** Why they were skipped (first few), for logs and the sync report. */
+  problems: string[];
+}
+
+export interface ActivityQuery {
+  limit?: number;
+  offset?: number;
+  after?: Date;
+  before?: Date;
+}
+
+export interface ConnectContext {
+  /** Our user's id (e.g. Polar's member-id, Terra's reference_id). */
+  userId: string;
+  state: string;
+  redirectUri: string;
+}
+
+export interface FitnessProvider {
+  readonly name: string;
+  readonly definition: ProviderDefinition;
+  readonly config: ProviderConfig;
+  setCredentials(tokens: TokenSet): Promise<void>;
+  getAthlete(): Promise<Athlete>;
+  /** Newest first, like the seed: a convenience over `fetchActivities`. */
+  getActivities(options?: ActivityQuery): Promise<NormalizedActivity[]>;
+  /** Every activity that started in [after, before), paging the way the provider's API pages. */
+  fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch>;
+  /** Provider-side set-up right after the token exchange (Polar's user registration). */
+  onConnected?(context: { userId: string }): Promise<void>;
+  /** Revoke access or delete the registration at the provider. */
+  revoke?(): Promise<void>;
+  /** `hosted` providers: where to send the person to connect. */
+  beginConnect?(context: ConnectContext): Promise<URL>;
+  /** `hosted` providers: turn the return redirect's parameters into credentials. */
+  completeConnect?(params: URLSearchParams, context: { userId: string }): Promise<TokenSet>;
+}
+
+export interface ProviderDependencies {
+  http: ProviderHttp;
+}
+
+export interface ProviderFactory {
+  create(config: ProviderConfig, dependencies?: Partial<ProviderDependencies>): FitnessProvider;
+  supportedProviders(): readonly string[];
+}
+
+/** What a provider folder exports: its definition and the factory that builds its client. */
+export interface ProviderModule {
+  definition: ProviderDefinition;
+  factory: ProviderFactory;
+}

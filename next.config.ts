@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native addon: load it from node_modules at run time instead of bundling it.
+  serverExternalPackages: ["better-sqlite3"],
+  poweredByHeader: false,
+  // `next dev` and `next build` may run side by side (demo + tests); keep their outputs apart.
+  distDir: process.env.PIERRE_NEXT_DIST_DIR || ".next",
+};
+
+export default nextConfig;
