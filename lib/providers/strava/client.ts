@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { BaseFitnessProvider } from "../base";
+import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import type { ActivityBatch, Athlete } from "../types";
+import { normalizeStravaActivity } from "./normalize";
+
+const PAGE_SIZE = 200; // Strava's maximum per_page
+const MAX_PAGES = 100;
+
+const athleteSchema = z.object({
+  id: z.union([z.number(), z.string()]).transform(String),
+  firstname: z.string().nullish(),
+  lastname: z.string().nullish(),
+  username: z.string().nullish(),
+});
+
+export class StravaClient extends BaseFitnessProvider {
+  async getAthlete(): Promise<Athlete> {
+    const { data } = await this.http.request(this.apiUrl("athlete"), { headers: this.bearer() });
+    const athlete = athleteSchema.parse(data);
+    const name = [athlete.firstname, athlete.lastname].filter(Boolean).join(" ") || athlete.username || null;
+    return { id: athlete.id, name };
+  }
+
+  /** `/athlete/activities` is a bare array per page; a short page is the last one. */
+  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
+    const batches: ActivityBatch[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const { data } = await this.http.request(this.apiUrl("athlete/activities"), {
+        headers: this.bearer(),
+        query: {
+          after: Math.floor(window.after.getTime() / 1000),
+          before: Math.ceil(window.before.getTime() / 1000),
+          page,
+          per_page: PAGE_SIZE,
+        },
+      });
+      if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Strava sent an activity list that is not a list.");
+      batches.push(normalizeBatch(data, normalizeStravaActivity));
+      if (data.length < PAGE_SIZE) break;
+    }
+    return mergeBatches(batches);
+  }
+
+  /** Deauthorize invalidates every token of this athlete for our app. */
+  async revoke(): Promise<void> {
+    const url = this.config.revokeUrl;
+    if (!url) return;
+    await this.http.request(url, {
+      method: "POST",
+      headers: this.bearer(),
+      body: new URLSearchParams({ access_token: this.requireTokens().accessToken }),
+    });
+  }
+}

@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { StravaClient } from "./client";
+import { stravaDefinition } from "./definition";
+
+export const strava: ProviderModule = {
+  definition: stravaDefinition,
+  factory: singleProviderFactory(stravaDefinition, (config, deps) => new StravaClient(stravaDefinition, config, deps)),
+};
