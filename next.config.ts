@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // forbidden() answers non-admins on admin pages with a real 403 status.
+  experimental: { authInterrupts: true },
   // `next dev` and `next build` may run side by side (demo + tests); keep their outputs apart.
   distDir: process.env.PIERRE_NEXT_DIST_DIR || ".next",
 };

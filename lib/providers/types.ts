@@ -41,6 +41,8 @@ export interface OAuthQuirks {
   authorizeParams?: Readonly<Record<string, string>>;
   /** Refresh grants go to another URL than the code exchange (COROS), resolved against the token URL. */
   refreshPath?: string;
+  /** Extra form parameters on a refresh grant, e.g. WHOOP's `scope=offline`. */
+  refreshParams?: Readonly<Record<string, string>>;
   /**
    * Turns a token endpoint body that is not RFC 6749 into one that is (camelCase fields,
    * HTTP 200 with an error code, a refresh that only extends the current token).

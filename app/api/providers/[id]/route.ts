@@ -1,0 +1,16 @@
+import { requireRequestUser } from "@/lib/auth/request";
+import { getProviderStatus } from "@/lib/connections/service";
+import { withErrorResponse } from "@/lib/errors";
+import type { ProviderRouteContext } from "@/lib/http/routes";
+import { getRegistry } from "@/lib/providers";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withErrorResponse(async (request: Request, { params }: ProviderRouteContext) => {
+  const { id } = await params;
+  const registry = getRegistry();
+  if (!registry.isSupported(id)) throw registry.unsupportedError(id);
+  const user = await requireRequestUser(request);
+  const { id: _, ...status } = getProviderStatus(registry, user.id, id);
+  return Response.json({ provider: id, ...status });
+});

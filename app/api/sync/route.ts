@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { requireRequestUser } from "@/lib/auth/request";
+import { AppError, withErrorResponse } from "@/lib/errors";
+import { getRegistry } from "@/lib/providers";
+import { syncUser } from "@/lib/sync/engine";
+import { getSyncSettings } from "@/lib/sync/settings";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ provider: z.string().min(1).optional() }).strict();
+
+export const POST = withErrorResponse(async (request: Request) => {
+  const user = await requireRequestUser(request, { changesState: true });
+  const text = await request.text();
+  let provider: string | undefined;
+  if (text.trim()) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AppError("bad_request", "The body must be JSON, e.g. {\"provider\": \"strava\"}, or empty to sync everything.");
+    }
+    const parsed = body.safeParse(json);
+    if (!parsed.success) throw new AppError("bad_request", "Invalid body: only an optional \"provider\" string is accepted.");
+    provider = parsed.data.provider;
+  }
+  const registry = getRegistry();
+  if (provider && !registry.isSupported(provider)) throw registry.unsupportedError(provider);
+  const run = await syncUser(registry, user.id, getSyncSettings(), { provider });
+  return Response.json({ success: true, ...run });
+});

@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/query-provider";
+import { SiteHeader } from "@/components/site-header";
+import { getSessionUser } from "@/lib/auth/session";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Pierre Connect", template: "%s · Pierre Connect" },
+  description: "All of your fitness data in one place: connect Strava, Garmin, Fitbit, WHOOP, COROS, Polar and more.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2">
+          Skip to content
+        </a>
+        <SiteHeader user={user} />
+        <QueryProvider>
+          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            {children}
+          </main>
+        </QueryProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,63 @@
+import type { FeedItem } from "@/lib/feed/query";
+import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportIcons, sportLabels } from "@/lib/format";
+
+export type ProviderNames = Record<string, string>;
+
+function SourceBadge({ name, url, primary }: { name: string; url: string | null; primary?: boolean }) {
+  const style = `inline-block rounded-full border px-2 py-0.5 text-xs ${primary ? "border-slate-300 bg-slate-100 text-slate-800" : "border-brand-100 bg-brand-50 text-brand-800"}`;
+  return url ? (
+    <a href={url} target="_blank" rel="noreferrer noopener" className={`${style} hover:underline`}>
+      {name}
+    </a>
+  ) : (
+    <span className={style}>{name}</span>
+  );
+}
+
+export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderNames }) {
+  const duration = item.movingSeconds ?? item.elapsedSeconds;
+  const stats: [string, string | null][] = [
+    ["Distance", formatDistance(item.distanceMeters)],
+    ["Duration", formatDuration(item.elapsedSeconds ?? item.movingSeconds)],
+    [item.sport === "ride" ? "Speed" : "Pace", formatPaceOrSpeed(item.sport, item.distanceMeters, duration)],
+    ["Elevation", item.elevationGainMeters ? `${Math.round(item.elevationGainMeters)} m` : null],
+    ["Heart rate", item.averageHeartRate ? `${Math.round(item.averageHeartRate)}${item.maxHeartRate ? ` / ${Math.round(item.maxHeartRate)}` : ""} bpm` : null],
+    ["Calories", item.calories ? `${Math.round(item.calories)} kcal` : null],
+  ];
+  return (
+    <article className="card" data-activity-id={item.id} aria-label={item.name}>
+      <div className="flex items-start gap-3">
+        <span aria-hidden="true" className="text-2xl leading-none">
+          {sportIcons[item.sport] ?? sportIcons.other}
+        </span>
+        <div className="min-w-0 flex-1">
+          <h3 className="break-words font-semibold">{item.name}</h3>
+          <p className="text-sm text-slate-600">
+            <span>{sportLabels[item.sport] ?? item.sport}</span>
+            {" · "}
+            <time dateTime={item.startTime}>{formatLocalDateTime(item.startTime, item.utcOffsetMinutes)}</time>
+            {item.device && ` · ${item.device}`}
+          </p>
+        </div>
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3 lg:grid-cols-6">
+        {stats
+          .filter(([, value]) => value !== null)
+          .map(([label, value]) => (
+            <div key={label}>
+              <dt className="text-xs text-slate-500">{label}</dt>
+              <dd className="font-medium">{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="sources">
+        <span className="text-xs text-slate-500">From</span>
+        <SourceBadge name={names[item.provider] ?? item.provider} url={item.url} primary />
+        {item.alsoOn.length > 0 && <span className="text-xs text-slate-500">Also on</span>}
+        {item.alsoOn.map((other) => (
+          <SourceBadge key={`${other.provider}:${other.id}`} name={names[other.provider] ?? other.provider} url={other.url} />
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, type Page } from "@playwright/test";
+
+export class AuthPages {
+  constructor(private readonly page: Page) {}
+
+  async signUp(user: { email: string; password: string; name?: string }) {
+    await this.page.goto("/signup");
+    if (user.name) await this.page.getByLabel("Name (optional)").fill(user.name);
+    await this.page.getByLabel("Email").fill(user.email);
+    await this.page.getByLabel("Password").fill(user.password);
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+
+  async signIn(user: { email: string; password: string }, path = "/signin") {
+    await this.page.goto(path);
+    await this.page.getByLabel("Email").fill(user.email);
+    await this.page.getByLabel("Password").fill(user.password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+
+  async signOut() {
+    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await expect(this.page).toHaveURL(/\/signin/);
+  }
+
+  signedInAs() {
+    return this.page.getByTestId("signed-in-user");
+  }
+
+  alert() {
+    return this.page.getByRole("alert");
+  }
+}
+
+let counter = 0;
+
+/** A fresh account per test, so tests never depend on each other's data. */
+export function newUser(prefix = "user") {
+  counter += 1;
+  return { email: `${prefix}-${Date.now()}-${counter}@e2e.test`, password: "correct horse battery", name: "Test Athlete" };
+}

@@ -1,0 +1,67 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+
+/** The dashboard: one card per registered provider, the feed and its filters. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/dashboard");
+  }
+
+  /** A provider's card: the element whose heading is the provider's display name. */
+  card(displayName: string): Locator {
+    return this.page.getByRole("article", { name: displayName, exact: true });
+  }
+
+  cards(): Locator {
+    return this.page.locator("article[data-provider]");
+  }
+
+  notice(): Locator {
+    return this.page.getByTestId("notice");
+  }
+
+  /** Starts the connect flow; for OAuth providers this lands on the provider's consent page. */
+  async startConnect(displayName: string) {
+    await this.card(displayName).getByRole("link", { name: `Connect ${displayName}` }).click();
+  }
+
+  async disconnect(displayName: string) {
+    await this.card(displayName).getByRole("button", { name: `Disconnect ${displayName}` }).click();
+    const dialog = this.page.getByRole("dialog", { name: `Disconnect ${displayName}?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Disconnect" }).click();
+  }
+
+  async expectStatus(displayName: string, status: "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured") {
+    await expect(this.card(displayName)).toHaveAttribute("data-status", status);
+  }
+
+  async syncAll() {
+    await this.page.getByRole("button", { name: "Sync all now" }).click();
+  }
+
+  async syncOne(displayName: string) {
+    await this.card(displayName).getByRole("button", { name: `Sync ${displayName} now` }).click();
+  }
+
+  feed(): Locator {
+    return this.page.getByRole("list", { name: "Activities" });
+  }
+
+  feedItems(): Locator {
+    return this.feed().getByRole("listitem");
+  }
+
+  /** The feed item for one activity name. */
+  item(name: string): Locator {
+    return this.feed().getByRole("article", { name, exact: true });
+  }
+
+  async filter(filters: { provider?: string; sport?: string; from?: string; to?: string }) {
+    if (filters.provider !== undefined) await this.page.getByLabel("Provider").selectOption({ label: filters.provider });
+    if (filters.sport !== undefined) await this.page.getByLabel("Sport").selectOption({ label: filters.sport });
+    if (filters.from !== undefined) await this.page.getByLabel("From").fill(filters.from);
+    if (filters.to !== undefined) await this.page.getByLabel("To").fill(filters.to);
+  }
+}

@@ -1,0 +1,76 @@
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+import { chromiumArgs, findChromium } from "./browser";
+import { freePort } from "./ports";
+import { sandboxProviderEnv } from "./sandbox/env";
+
+/**
+ * Browser tests run the production build (`next start`) against the provider sandbox, both on
+ * free loopback ports, with a throwaway database per run.
+ */
+const root = path.resolve(__dirname, "..");
+const appPort = freePort("E2E_APP_PORT");
+const sandboxPort = freePort("E2E_SANDBOX_PORT");
+process.env.E2E_RUN_ID ??= String(Date.now());
+
+export const appUrl = `http://127.0.0.1:${appPort}`;
+export const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+export const e2eAdminEmail = "admin@e2e.test";
+/** A secret only the server knows; admin-page tests grep every answer for it. */
+export const e2eKnownSecret = "sandbox-strava-secret";
+
+process.env.E2E_APP_URL = appUrl;
+process.env.E2E_SANDBOX_URL = sandboxUrl;
+
+const appEnv: Record<string, string> = {
+  ...(process.env as Record<string, string>),
+  ...sandboxProviderEnv(sandboxUrl),
+  NODE_ENV: "production",
+  PORT: String(appPort),
+  PIERRE_BASE_URL: appUrl,
+  DATABASE_URL: `file:${path.join(root, ".e2e", process.env.E2E_RUN_ID, "pierre.db")}`,
+  AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-to-pass",
+  PIERRE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
+  PIERRE_ADMIN_EMAILS: e2eAdminEmail,
+  // A failing provider should show its error quickly in tests, not after real-world back-off.
+  PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
+};
+
+export default defineConfig({
+  testDir: "./tests",
+  outputDir: path.join(root, "test-results"),
+  fullyParallel: false,
+  // One app, one sandbox, shared provider state: tests run one at a time.
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: path.join(root, "playwright-report") }]],
+  use: {
+    baseURL: appUrl,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath: findChromium(), args: chromiumArgs() },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: [
+    {
+      command: "npx tsx e2e/sandbox/main.ts",
+      cwd: root,
+      url: `${sandboxUrl}/health`,
+      env: { ...(process.env as Record<string, string>), SANDBOX_PORT: String(sandboxPort) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `npx next start -H 127.0.0.1 -p ${appPort}`,
+      cwd: root,
+      url: `${appUrl}/api/health`,
+      env: appEnv,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { loadSessionUser, type SessionUser } from "./accounts";
+import { getAuthOptions } from "./options";
+
+/** The signed-in user of this request, read fresh from the database (deleted users are signed out). */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  return id ? loadSessionUser(id) : null;
+}
+
+/** Pages: the signed-in user, or a redirect to sign-in that comes back here. */
+export async function requirePageUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Route handlers: the signed-in user, or a 401 AppError. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("unauthorized", "Sign in first.");
+  return user;
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { deleteConnectionAndData, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError, describeError } from "@/lib/errors";
+import { regroupUser } from "@/lib/feed/regroup";
+import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
+import { claimState, issueState } from "@/lib/oauth/state";
+import type { ProviderRegistry } from "@/lib/providers/registry";
+import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import { sha256Hex } from "@/lib/security/crypto";
+import { getSyncSettings } from "@/lib/sync/settings";
+import { authorizedClient, encryptTokens } from "./tokens";
+
+export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured";
+
+export interface ProviderStatus {
+  id: string;
+  displayName: string;
+  description: string;
+  brandColor: string;
+  connection: ProviderDefinition["connection"];
+  configured: boolean;
+  connected: boolean;
+  status: ConnectionStatus;
+  /** Why it needs attention (needs_reconnect, error), or how an admin configures it. */
+  reason: string | null;
+  /** Env variables an admin sets to configure this provider. */
+  credentialVariables: string[];
+  account: { id: string | null; name: string | null } | null;
+  connectedAt: string | null;
+  lastSyncAt: string | null;
+  lastSyncError: string | null;
+  lastSyncCounts: { fetched: number; inserted: number; updated: number; skipped: number } | null;
+  nextSyncAfter: string | null;
+}
+
+function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, connection: ProviderConnection | undefined): ProviderStatus {
+  const configured = registry.isConfigured(definition.id);
+  const envId = definition.id.toUpperCase().replace(/-/g, "_");
+  const status: ConnectionStatus = !configured ? "not_configured" : !connection ? "disconnected" : connection.status;
+  return {
+    id: definition.id,
+    displayName: definition.displayName,
+    description: definition.description,
+    brandColor: definition.brandColor,
+    connection: definition.connection,
+    configured,
+    // An account whose last sync failed is still connected; one that needs reconnecting is not usable.
+    connected: status === "connected" || status === "error",
+    status,
+    reason:
+      status === "not_configured"
+        ? `An administrator needs to set PIERRE_${envId}_CLIENT_ID and PIERRE_${envId}_CLIENT_SECRET.`
+        : status === "needs_reconnect" || status === "error"
+          ? (connection?.statusReason ?? null)
+          : null,
+    credentialVariables: definition.requiresCredentials ? [`PIERRE_${envId}_CLIENT_ID`, `PIERRE_${envId}_CLIENT_SECRET`] : [],
+    account: connection ? { id: connection.providerUserId, name: connection.providerUserName } : null,
+    connectedAt: connection?.connectedAt.toISOString() ?? null,
+    lastSyncAt: connection?.lastSyncAt?.toISOString() ?? null,
+    lastSyncError: connection?.lastSyncError ?? null,
+    lastSyncCounts: connection?.lastSyncCounts ? JSON.parse(connection.lastSyncCounts) : null,
+    nextSyncAfter: connection?.nextSyncAfter?.toISOString() ?? null,
+  };
+}
+
+/** Every registered provider with this user's status, in registration order. */
+export function listProviderStatuses(registry: ProviderRegistry, userId: string): ProviderStatus[] {
+  const connections = new Map(listConnections(userId).map((c) => [c.provider, c]));
+  return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections.get(definition.id)));
+}
+
+export function getProviderStatus(registry: ProviderRegistry, userId: string, providerId: string): ProviderStatus {
+  const definition = registry.require(providerId);
+  return statusOf(registry, definition, findConnection(userId, providerId));
+}
+
+function requireConfigured(registry: ProviderRegistry, providerId: string): ProviderDefinition {
+  const definition = registry.require(providerId);
+  if (!registry.isConfigured(providerId)) {
+    throw new AppError("provider_not_configured", `${definition.displayName} is not configured on this server yet. ${statusOf(registry, definition, undefined).reason}`);
+  }
+  return definition;
+}
+
+export type ConnectStart = { kind: "redirect"; url: URL } | { kind: "connected"; notice: string };
+
+/** Where to send the person to grant access, or — for providers with nothing to authorize — done. */
+export async function startConnect(registry: ProviderRegistry, userId: string, providerId: string): Promise<ConnectStart> {
+  const definition = requireConfigured(registry, providerId);
+  const provider = registry.requireProvider(providerId);
+
+  if (definition.connection === "none") {
+    // Nothing to authorize: the account is derived from ours, so reconnecting finds the same data.
+    const tokens: TokenSet = { accessToken: "none", providerUserId: `${providerId}-${sha256Hex(userId).slice(0, 16)}` };
+    await storeConnection(provider, userId, tokens);
+    return { kind: "connected", notice: `Connected to ${definition.displayName}` };
+  }
+
+  const issued = issueState({ userId, provider: providerId, redirectUri: provider.config.redirectUri, pkce: Boolean(definition.oauth?.pkce) });
+  if (definition.connection === "hosted") {
+    if (!provider.beginConnect) throw new AppError("internal", `${definition.displayName} has no hosted connect flow.`);
+    return { kind: "redirect", url: await provider.beginConnect({ userId, state: issued.state, redirectUri: provider.config.redirectUri }) };
+  }
+  return { kind: "redirect", url: await buildAuthorizationUrl(provider, issued) };
+}
+
+/**
+ * The provider's redirect back: state first (it proves the request is ours and this person's),
+ * then the provider's own answer, then every network call; the connection is written last, in one
+ * transaction, so a failure anywhere leaves nothing half-stored.
+ */
+export async function completeConnect(
+  registry: ProviderRegistry,
+  userId: string,
+  providerId: string,
+  params: URLSearchParams,
+): Promise<{ notice: string; connection: ProviderConnection }> {
+  const definition = requireConfigured(registry, providerId);
+  const provider = registry.requireProvider(providerId);
+  const claimed = claimState({ state: params.get("state"), userId, provider: providerId, providerName: definition.displayName });
+
+  const error = params.get("error");
+  if (error) {
+    throw new AppError(
+      "oauth_denied",
+      error === "access_denied"
+        ? `You did not grant access to ${definition.displayName}, so nothing was connected.`
+        : `${definition.displayName} reported an error (${error.slice(0, 60)}); nothing was connected.`,
+    );
+  }
+
+  let tokens: TokenSet;
+  if (definition.connection === "hosted") {
+    if (!provider.completeConnect) throw new AppError("internal", `${definition.displayName} has no hosted connect flow.`);
+    tokens = await provider.completeConnect(params, { userId });
+  } else {
+    if (!params.get("code")) throw new AppError("oauth_exchange_failed", `${definition.displayName} sent no authorization code; nothing was connected.`);
+    tokens = await exchangeAuthorizationCode(provider, params, { redirectUri: claimed.redirectUri, codeVerifier: claimed.codeVerifier });
+  }
+  const connection = await storeConnection(provider, userId, tokens);
+  return { notice: `Connected to ${definition.displayName}`, connection };
+}
+
+async function storeConnection(provider: FitnessProvider, userId: string, tokens: TokenSet): Promise<ProviderConnection> {
+  const name = provider.definition.displayName;
+  try {
+    await provider.setCredentials(tokens);
+    await provider.onConnected?.({ userId });
+    const athlete = await provider.getAthlete();
+    return upsertConnection(userId, provider.name, {
+      ...encryptTokens({ userId, provider: provider.name }, tokens),
+      status: "connected",
+      statusReason: null,
+      providerUserId: athlete.id || tokens.providerUserId || null,
+      providerUserName: athlete.name,
+      lastSyncError: null,
+      nextSyncAfter: null,
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code !== "internal") {
+      throw new AppError("oauth_exchange_failed", `Connecting ${name} failed: ${error.message}`, { cause: error });
+    }
+    console.error(`[pierre] storing the ${provider.name} connection failed:`, describeError(error));
+    throw new AppError("oauth_exchange_failed", `Connecting ${name} failed; nothing was stored. Please try again.`, { cause: error });
+  }
+}
+
+export interface DisconnectResult {
+  notice: string;
+  revokedAtProvider: boolean;
+  activitiesDeleted: number;
+}
+
+/** Revokes at the provider where it can, then deletes the tokens and that provider's data regardless. */
+export async function disconnect(registry: ProviderRegistry, userId: string, providerId: string): Promise<DisconnectResult> {
+  const definition = registry.require(providerId);
+  const connection = findConnection(userId, providerId);
+  if (!connection) throw new AppError("not_connected", `${definition.displayName} is not connected.`);
+
+  let revokedAtProvider = true;
+  const provider = registry.createProvider(providerId);
+  if (provider?.revoke) {
+    try {
+      await (await authorizedClient(connection, provider)).revoke?.();
+    } catch (error) {
+      revokedAtProvider = false;
+      console.warn(`[pierre] revoking ${providerId} access failed:`, describeError(error));
+    }
+  }
+  const { activitiesDeleted } = deleteConnectionAndData(userId, providerId, (tx) => regroupUser(tx, userId, getSyncSettings().sourcePriority));
+  const notice = revokedAtProvider
+    ? `Disconnected from ${definition.displayName}.`
+    : `Disconnected from ${definition.displayName}. ${definition.displayName} could not be reached to revoke access, so also remove Pierre Connect from your ${definition.displayName} account settings.`;
+  return { notice, revokedAtProvider, activitiesDeleted };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { findConnectionById, updateConnection } from "@/lib/db/queries";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { refreshAccessToken } from "@/lib/oauth/client";
+import type { FitnessProvider, TokenSet } from "@/lib/providers/types";
+import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+
+/** Refresh this long before expiry, so a token never expires in the middle of a sync. */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+
+/** Binds each ciphertext to its owner and slot: a token copied into another row does not decrypt. */
+function tokenAad(connection: Pick<ProviderConnection, "userId" | "provider">, slot: "access" | "refresh"): string {
+  return `${connection.userId}:${connection.provider}:${slot}`;
+}
+
+export function encryptTokens(owner: Pick<ProviderConnection, "userId" | "provider">, tokens: TokenSet) {
+  const key = getConfig().encryptionKey;
+  return {
+    accessTokenEnc: encryptSecret(key, tokens.accessToken, tokenAad(owner, "access")),
+    refreshTokenEnc: tokens.refreshToken ? encryptSecret(key, tokens.refreshToken, tokenAad(owner, "refresh")) : null,
+    tokenExpiresAt: tokens.expiresAt ?? null,
+    scopes: tokens.scopes?.join(" ") ?? null,
+  };
+}
+
+export function decryptTokens(connection: ProviderConnection): TokenSet {
+  if (!connection.accessTokenEnc) throw new AppError("needs_reconnect", "This connection has no stored access. Reconnect to continue.");
+  const key = getConfig().encryptionKey;
+  try {
+    return {
+      accessToken: decryptSecret(key, connection.accessTokenEnc, tokenAad(connection, "access")),
+      refreshToken: connection.refreshTokenEnc ? decryptSecret(key, connection.refreshTokenEnc, tokenAad(connection, "refresh")) : undefined,
+      expiresAt: connection.tokenExpiresAt ?? undefined,
+      scopes: connection.scopes?.split(" ").filter(Boolean),
+      providerUserId: connection.providerUserId ?? undefined,
+    };
+  } catch {
+    // A changed PIERRE_ENCRYPTION_KEY makes stored tokens unreadable; the person can reconnect.
+    throw new AppError("needs_reconnect", "Stored access could not be read (the server's encryption key changed). Reconnect to continue.");
+  }
+}
+
+function needsRefresh(tokens: TokenSet, now = Date.now()): boolean {
+  return tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - now < REFRESH_MARGIN_MS;
+}
+
+const refreshesInFlight = new Map<string, Promise<TokenSet>>();
+
+/**
+ * Usable tokens for a connection, refreshed first when they are about to expire. Concurrent callers
+ * for one connection share a single refresh request (rotating refresh tokens are single-use), and the
+ * new tokens — including a rotated refresh token — are saved in one statement.
+ */
+export async function getUsableTokens(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+  const inFlight = refreshesInFlight.get(connectionId);
+  if (inFlight) return inFlight;
+
+  const connection = findConnectionById(connectionId);
+  if (!connection) throw new AppError("not_connected", `${provider.definition.displayName} is not connected.`);
+  if (connection.status === "needs_reconnect") {
+    throw new AppError("needs_reconnect", connection.statusReason ?? `Reconnect ${provider.definition.displayName} to continue.`);
+  }
+  const tokens = decryptTokens(connection);
+  if (!needsRefresh(tokens) || !provider.definition.oauth) return tokens;
+
+  const refresh = (async () => {
+    try {
+      const renewed = await refreshAccessToken(provider, tokens);
+      updateConnection(connectionId, { ...encryptTokens(connection, renewed), status: "connected", statusReason: null });
+      return renewed;
+    } catch (error) {
+      if (error instanceof AppError && error.code === "needs_reconnect") {
+        updateConnection(connectionId, { status: "needs_reconnect", statusReason: error.message });
+      }
+      throw error;
+    } finally {
+      refreshesInFlight.delete(connectionId);
+    }
+  })();
+  refreshesInFlight.set(connectionId, refresh);
+  return refresh;
+}
+
+/** A provider client holding this connection's usable credentials. */
+export async function authorizedClient(connection: ProviderConnection, provider: FitnessProvider): Promise<FitnessProvider> {
+  await provider.setCredentials(await getUsableTokens(connection.id, provider));
+  return provider;
+}

@@ -1,0 +1,120 @@
+import "server-only";
+import { authorizedClient } from "@/lib/connections/tokens";
+import { findConnection, listConnections, newestActivityStart, updateConnection, upsertActivities } from "@/lib/db/queries";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError, describeError, toAppError } from "@/lib/errors";
+import { regroupUser } from "@/lib/feed/regroup";
+import type { ProviderRegistry } from "@/lib/providers/registry";
+import type { SyncSettings } from "@/lib/config/sync";
+
+export interface ProviderSyncResult {
+  fetched: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  /** What failed, in words for the card; null on success. */
+  error: string | null;
+  /** When the provider may be asked again (rate limit, open circuit), if it said so. */
+  retryAt: string | null;
+}
+
+export interface SyncRun {
+  results: Record<string, ProviderSyncResult>;
+}
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+/** Syncs for one (user, provider) that are running: a second request joins the first. */
+const running = new Map<string, Promise<ProviderSyncResult>>();
+
+function emptyResult(error: string | null, retryAt: Date | null = null): ProviderSyncResult {
+  return { fetched: 0, inserted: 0, updated: 0, skipped: 0, error, retryAt: retryAt?.toISOString() ?? null };
+}
+
+/** First sync: the backfill window. Later: from the newest stored activity minus the lookback. */
+export function syncWindow(newest: Date | undefined, settings: SyncSettings, now = Date.now()): { after: Date; before: Date } {
+  const after = newest ? newest.getTime() - settings.lookbackHours * HOUR : now - settings.backfillDays * DAY;
+  return { after: new Date(Math.max(after, now - settings.backfillDays * DAY)), before: new Date(now + HOUR) };
+}
+
+async function syncConnection(registry: ProviderRegistry, connection: ProviderConnection, settings: SyncSettings): Promise<ProviderSyncResult> {
+  const definition = registry.getDefinition(connection.provider);
+  const provider = registry.createProvider(connection.provider);
+  if (!definition || !provider) return emptyResult("This provider is no longer registered on the server.");
+  if (connection.status === "needs_reconnect") {
+    return emptyResult(connection.statusReason ?? `Reconnect ${definition.displayName} to sync it again.`);
+  }
+  try {
+    const client = await authorizedClient(connection, provider);
+    const window = syncWindow(newestActivityStart(connection.userId, connection.provider), settings);
+    const batch = await client.fetchActivities(window);
+    if (batch.skipped > 0) {
+      console.warn(`[pierre] ${connection.provider}: skipped ${batch.skipped} malformed entries: ${batch.problems.slice(0, 3).join(" | ")}`);
+    }
+    const { inserted, updated } = upsertActivities(connection.userId, connection.provider, batch.activities, (tx) =>
+      regroupUser(tx, connection.userId, settings.sourcePriority),
+    );
+    const result = { fetched: batch.activities.length + batch.skipped, inserted, updated, skipped: batch.skipped, error: null, retryAt: null };
+    updateConnection(connection.id, {
+      status: "connected",
+      statusReason: null,
+      lastSyncAt: new Date(),
+      lastSyncError: null,
+      lastSyncCounts: JSON.stringify({ fetched: result.fetched, inserted, updated, skipped: result.skipped }),
+      nextSyncAfter: null,
+    });
+    return result;
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError.code === "internal") console.error(`[pierre] ${connection.provider} sync failed:`, describeError(error));
+    const needsReconnect = appError.code === "needs_reconnect";
+    updateConnection(connection.id, {
+      status: needsReconnect ? "needs_reconnect" : "error",
+      statusReason: appError.message,
+      lastSyncAt: new Date(),
+      lastSyncError: appError.message,
+      nextSyncAfter: appError.retryAt ?? null,
+    });
+    return emptyResult(appError.message, appError.retryAt ?? null);
+  }
+}
+
+/**
+ * Syncs every connected provider of a user at once (or just one). Each provider runs on its own —
+ * its own timeouts, retries and circuit breaker — so one slow or failing provider never blocks or
+ * fails the others; its result carries the error instead.
+ */
+export async function syncUser(
+  registry: ProviderRegistry,
+  userId: string,
+  settings: SyncSettings,
+  options: { provider?: string } = {},
+): Promise<SyncRun> {
+  let connections: ProviderConnection[];
+  if (options.provider) {
+    const definition = registry.require(options.provider);
+    const connection = findConnection(userId, options.provider);
+    if (!connection) throw new AppError("not_connected", `${definition.displayName} is not connected. Connect it first.`);
+    connections = [connection];
+  } else {
+    connections = listConnections(userId).filter((c) => registry.isSupported(c.provider));
+  }
+
+  const entries = await Promise.all(
+    connections.map(async (connection) => {
+      const key = `${userId}:${connection.provider}`;
+      let run = running.get(key);
+      if (!run) {
+        run = syncConnection(registry, connection, settings).finally(() => running.delete(key));
+        running.set(key, run);
+      }
+      return [connection.provider, await run] as const;
+    }),
+  );
+  return { results: Object.fromEntries(entries) };
+}
+
+export function isSyncRunning(userId: string, provider: string): boolean {
+  return running.has(`${userId}:${provider}`);
+}
