@@ -12,6 +12,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page shows who is signed in, so nothing is prerendered at build time (when secrets may be absent).
+export const dynamic = "force-dynamic";
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
   return (

@@ -27,8 +27,9 @@ export class AuthPages {
     return this.page.getByTestId("signed-in-user");
   }
 
+  /** The form's error; scoped to <main> because Next's route announcer is an alert too. */
   alert() {
-    return this.page.getByRole("alert");
+    return this.page.getByRole("main").getByRole("alert");
   }
 }
 

@@ -3,7 +3,13 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getConfig } from "@/lib/config";
 import { verifyCredentials } from "./accounts";
-import { signInThrottle } from "./sign-in-throttle";
+import { SignInThrottle, signInThrottle } from "./sign-in-throttle";
+
+/**
+ * A client can send its own X-Forwarded-For (Next only fills it when absent), so failures are also
+ * counted per target email, with a higher allowance: rotating addresses does not buy more guesses.
+ */
+const perAccountThrottle = new SignInThrottle({ freeAttempts: 10, windowMs: 15 * 60_000, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 });
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -30,16 +36,19 @@ export function getAuthOptions(): NextAuthOptions {
         credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
         async authorize(credentials, request) {
           const address = clientAddress(request?.headers as Record<string, unknown> | undefined);
-          const waitMs = signInThrottle.waitMs(address);
+          const account = `email:${(credentials?.email ?? "").trim().toLowerCase()}`;
+          const waitMs = Math.max(signInThrottle.waitMs(address), perAccountThrottle.waitMs(account));
           if (waitMs > 0) {
             throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(waitMs / 1000)} seconds.`);
           }
           const user = credentials?.email && credentials.password ? await verifyCredentials(credentials.email, credentials.password) : null;
           if (!user) {
             signInThrottle.recordFailure(address);
+            perAccountThrottle.recordFailure(account);
             throw new Error(WRONG_CREDENTIALS);
           }
           signInThrottle.recordSuccess(address);
+          perAccountThrottle.recordSuccess(account);
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
