@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { CorosClient } from "./client";
+import { corosDefinition } from "./definition";
+
+export const coros: ProviderModule = {
+  definition: corosDefinition,
+  factory: singleProviderFactory(corosDefinition, (config, deps) => new CorosClient(corosDefinition, config, deps)),
+};

@@ -1,0 +1,37 @@
+import type { ProviderDefinition, RateLimitState } from "../types";
+
+/** 150 requests per user per hour; Fitbit-Rate-Limit-Reset is seconds until the hour resets. */
+function fitbitRateLimit(headers: Headers): RateLimitState | undefined {
+  const remaining = Number(headers.get("fitbit-rate-limit-remaining"));
+  const reset = Number(headers.get("fitbit-rate-limit-reset"));
+  if (!headers.has("fitbit-rate-limit-remaining") || Number.isNaN(remaining)) return undefined;
+  return { remaining, resetAt: Number.isNaN(reset) ? undefined : new Date(Date.now() + reset * 1000) };
+}
+
+export const fitbitDefinition = {
+  id: "fitbit",
+  displayName: "Fitbit",
+  description: "Exercise logs from Fitbit trackers and Pixel Watch.",
+  brandColor: "#00B0B9",
+  connection: "oauth2",
+  endpoints: {
+    authUrl: "https://www.fitbit.com/oauth2/authorize",
+    tokenUrl: "https://api.fitbit.com/oauth2/token",
+    apiBaseUrl: "https://api.fitbit.com",
+    revokeUrl: "https://api.fitbit.com/oauth2/revoke",
+  },
+  defaultScopes: ["activity", "heartrate", "profile"],
+  oauth: {
+    scopeSeparator: " ",
+    pkce: true,
+    clientAuth: "client_secret_basic",
+    // Refresh tokens are single use: every refresh returns a new pair.
+    rotatesRefreshToken: true,
+    issuesRefreshToken: true,
+    accountIdFromTokenResponse: (body) => (typeof body.user_id === "string" ? body.user_id : undefined),
+  },
+  dataTypes: ["activities", "heart_rate"],
+  developerPortalUrl: "https://dev.fitbit.com/apps",
+  requiresCredentials: true,
+  rateLimitFromHeaders: fitbitRateLimit,
+} satisfies ProviderDefinition;

@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { GarminClient } from "./client";
+import { garminDefinition } from "./definition";
+
+export const garmin: ProviderModule = {
+  definition: garminDefinition,
+  factory: singleProviderFactory(garminDefinition, (config, deps) => new GarminClient(garminDefinition, config, deps)),
+};

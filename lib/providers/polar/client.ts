@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { BaseFitnessProvider } from "../base";
+import { normalizeBatch } from "../normalize-kit";
+import type { ActivityBatch, Athlete } from "../types";
+import { normalizePolarExercise } from "./normalize";
+
+const user = z.object({
+  "polar-user-id": z.union([z.number(), z.string()]).transform(String),
+  "first-name": z.string().nullish(),
+  "last-name": z.string().nullish(),
+});
+
+export class PolarClient extends BaseFitnessProvider {
+  private polarUserId(): string {
+    const id = this.requireTokens().providerUserId;
+    if (!id) throw new AppError("needs_reconnect", "Polar did not tell us which account this is. Reconnect Polar.");
+    return id;
+  }
+
+  /** Data is only available for registered users (and only what is uploaded after registering). */
+  async onConnected({ userId }: { userId: string }): Promise<void> {
+    await this.http.request(this.apiUrl("users"), {
+      method: "POST",
+      headers: this.bearer(),
+      body: { "member-id": userId },
+      // 409: already registered to us, e.g. when reconnecting.
+      acceptStatuses: [409],
+    });
+  }
+
+  async getAthlete(): Promise<Athlete> {
+    const { data } = await this.http.request(this.apiUrl(`users/${encodeURIComponent(this.polarUserId())}`), { headers: this.bearer() });
+    const profile = user.parse(data);
+    return { id: profile["polar-user-id"], name: [profile["first-name"], profile["last-name"]].filter(Boolean).join(" ") || null };
+  }
+
+  /** `/exercises` lists what was uploaded in the last 30 days, unpaged and unfiltered. */
+  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
+    const { data } = await this.http.request(this.apiUrl("exercises"), { headers: this.bearer() });
+    if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Polar sent an exercise list that is not a list.");
+    const batch = normalizeBatch(data, normalizePolarExercise);
+    batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
+    return batch;
+  }
+
+  /** Deleting the user is Polar's revoke. */
+  async revoke(): Promise<void> {
+    if (!this.config.revokeUrl) return;
+    await this.http.request(`${this.config.revokeUrl.replace(/\/+$/, "")}/${encodeURIComponent(this.polarUserId())}`, {
+      method: "DELETE",
+      headers: this.bearer(),
+    });
+  }
+}

@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { PolarClient } from "./client";
+import { polarDefinition } from "./definition";
+
+export const polar: ProviderModule = {
+  definition: polarDefinition,
+  factory: singleProviderFactory(polarDefinition, (config, deps) => new PolarClient(polarDefinition, config, deps)),
+};

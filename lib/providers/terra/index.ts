@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { TerraClient } from "./client";
+import { terraDefinition } from "./definition";
+
+export const terra: ProviderModule = {
+  definition: terraDefinition,
+  factory: singleProviderFactory(terraDefinition, (config, deps) => new TerraClient(terraDefinition, config, deps)),
+};

@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { WhoopClient } from "./client";
+import { whoopDefinition } from "./definition";
+
+export const whoop: ProviderModule = {
+  definition: whoopDefinition,
+  factory: singleProviderFactory(whoopDefinition, (config, deps) => new WhoopClient(whoopDefinition, config, deps)),
+};

@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { resetConfigForTests } from "@/lib/config";
+import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
+import { setDbForTests } from "@/lib/db";
+import { insertUser } from "@/lib/db/queries";
+import { openDatabase, type Db } from "@/lib/db/open";
+import { resetCircuitBreakers } from "@/lib/http/provider-http";
+import { setProviderCatalogForTests } from "@/lib/providers";
+import { buildProviderCatalog, type ProviderCatalog } from "@/lib/providers/catalog";
+import type { ProviderModule } from "@/lib/providers/types";
+import { setSyncSettingsForTests } from "@/lib/sync/settings";
+
+export interface TestApp {
+  db: Db;
+  databasePath: string;
+  catalog: ProviderCatalog;
+  syncSettings: SyncSettings;
+  createUser(email?: string): string;
+  close(): void;
+}
+
+let userCounter = 0;
+
+/**
+ * A throwaway app for service tests: its own SQLite file, secrets, providers and sync settings.
+ * Everything real except the network, which tests stub below the HTTP line.
+ */
+export function createTestApp(options: { modules: readonly ProviderModule[]; env?: Record<string, string> }): TestApp {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pierre-test-"));
+  const databasePath = path.join(dir, "pierre.db");
+  const env = {
+    NODE_ENV: "test",
+    PIERRE_BASE_URL: "http://localhost:3000",
+    DATABASE_URL: `file:${databasePath}`,
+    AUTH_SECRET: "test-auth-secret-test-auth-secret-123",
+    PIERRE_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+    PIERRE_DEFAULT_PROVIDER: options.modules[0]!.definition.id,
+    ...options.env,
+  };
+  Object.assign(process.env, env);
+  resetConfigForTests();
+  resetCircuitBreakers();
+  const db = openDatabase(databasePath);
+  setDbForTests(db, databasePath);
+  const catalog = buildProviderCatalog(options.modules, env, { baseUrl: new URL(env.PIERRE_BASE_URL), demo: false });
+  setProviderCatalogForTests(catalog);
+  const syncSettings = parseSyncEnv(env, catalog.registry.supportedProviders());
+  setSyncSettingsForTests(syncSettings);
+  return {
+    db,
+    databasePath,
+    catalog,
+    syncSettings,
+    createUser(email = `user${++userCounter}@example.com`) {
+      return insertUser({ email, name: null, passwordHash: "scrypt$1$1$1$x$y" }).id;
+    },
+    close() {
+      db.$client.close();
+      setProviderCatalogForTests(undefined);
+      setSyncSettingsForTests(undefined);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
