@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import type { Recording } from "../dataset";
+import { json, type Router } from "../http";
+import { registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { endOf, withExtras } from "./common";
+
+const modes = (r: Recording): [number, number] =>
+  ({ run: [8, r.indoor ? 2 : 1], ride: [9, r.indoor ? 2 : 1], swim: [10, 2], walk: [31, 1], hike: [16, 1], strength: [23, 2] } as Record<string, [number, number]>)[r.sport]!;
+
+function record(r: Recording, position: number) {
+  const [mode, subMode] = modes(r);
+  return {
+    mode,
+    subMode,
+    labelId: `4069742893953${String(51552 + position).padStart(5, "0")}`,
+    startTime: Math.floor(r.startMs / 1000),
+    endTime: Math.floor(endOf(r) / 1000),
+    startTimezone: r.utcOffsetMinutes / 15,
+    endTimezone: r.utcOffsetMinutes / 15,
+    ...(r.distanceMeters ? { distance: Math.round(r.distanceMeters), avgSpeed: Math.round(r.movingSeconds / (r.distanceMeters / 1000)) } : {}),
+    duration: r.movingSeconds,
+    calorie: r.calories * 1000,
+    deviceName: "COROS PACE 3",
+    fitUrl: `https://oss.coros.com/fit/sandbox/${position}.fit`,
+  };
+}
+
+const day = (yyyymmdd: string) => Date.parse(`${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}T00:00:00Z`);
+
+/** COROS answers HTTP 200 with a result code even for errors. */
+const fail = (result: string, message: string) => json({ result, message });
+
+export function registerCoros(router: Router, state: SandboxState): void {
+  registerOAuth(router, state, {
+    provider: "coros",
+    displayName: "COROS",
+    prefix: "/coros",
+    authorizePath: "/oauth2/authorize",
+    tokenPath: "/oauth2/accesstoken",
+    refreshPath: "/oauth2/refresh-token",
+    clientAuth: "body",
+    pkce: "none",
+    redirectUriAtToken: "required",
+    scopeSeparator: " ",
+    lifetimeSeconds: 2_592_000,
+    rotatesRefresh: false,
+    issuesRefresh: () => true,
+    makeAthleteId: () => randomBytes(10).toString("hex"),
+    tokenBody: (issued) => ({ expires_in: issued.expiresIn, refresh_token: issued.refreshToken, access_token: issued.accessToken, openId: issued.athlete.id }),
+    refreshAck: { result: "0000", message: "OK" },
+    error: (kind, message) => fail(kind === "invalid_client" ? "1003" : "1001", message || kind),
+  });
+
+  router.add("GET", "coros", "api", "/coros/v2/coros/sport/list", (req) => {
+    const q = req.url.searchParams;
+    const token = state.validAccessToken("coros", q.get("token") ?? undefined);
+    const athlete = token && state.athletes.get(token.athleteKey);
+    if (!athlete || athlete.id !== q.get("openId")) return fail("1019", "access token is invalid or expired");
+    const startDate = q.get("startDate") ?? "";
+    const endDate = q.get("endDate") ?? "";
+    if (!/^\d{8}$/.test(startDate) || !/^\d{8}$/.test(endDate)) return fail("1002", "startDate and endDate must be yyyyMMdd");
+    const from = day(startDate);
+    const to = day(endDate) + 86_400_000;
+    if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
+    const data = state
+      .activitiesOf("coros")
+      .map((r, position) => ({ r, position }))
+      .filter(({ r }) => r.startMs >= from && r.startMs < to)
+      .map(({ r, position }) => record(r, position));
+    return json({ result: "0000", message: "OK", data: withExtras(state, "coros", data) });
+  });
+
+  router.add("POST", "coros", "api", "/coros/oauth2/deauthorize", (req) => {
+    const token = state.validAccessToken("coros", String(req.body.token ?? ""));
+    if (!token) return fail("1019", "access token is invalid or expired");
+    state.revokeAthlete("coros", token.athleteKey);
+    return json({ result: "0000", message: "OK" });
+  });
+}

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import type { Recording } from "../dataset";
+import { json, rawJson, type Router, type SandboxRequest } from "../http";
+import { bearerToken, registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { localDateTime, offsetText, withExtras } from "./common";
+
+const typeOf = (r: Recording) =>
+  ({ run: [90009, "Run"], ride: [90001, "Bike"], swim: [82, "Swim"], walk: [90013, "Walk"], hike: [1071, "Hike"], strength: [3000, "Weights"] } as const)[r.sport];
+
+/** logIds are unsigned 64-bit; written as bare JSON integers beyond 2^53 like the real API. */
+const BIG = "__BIGINT__";
+const FIRST_LOG_ID = 2907044112471568224n;
+
+function entry(r: Recording, position: number) {
+  const [activityTypeId, activityName] = typeOf(r);
+  return {
+    logId: `${BIG}${FIRST_LOG_ID + BigInt(position)}`,
+    activityName,
+    activityTypeId,
+    startTime: `${localDateTime(r.startMs, r.utcOffsetMinutes)}.000${offsetText(r.utcOffsetMinutes)}`,
+    originalStartTime: `${localDateTime(r.startMs, r.utcOffsetMinutes)}.000${offsetText(r.utcOffsetMinutes)}`,
+    duration: r.elapsedSeconds * 1000,
+    activeDuration: r.movingSeconds * 1000,
+    ...(r.distanceMeters ? { distance: Math.round(r.distanceMeters) / 1000, distanceUnit: "Kilometer" } : {}),
+    elevationGain: r.elevationGainMeters ?? 0,
+    averageHeartRate: r.averageHeartRate,
+    calories: r.calories,
+    steps: r.distanceMeters ? Math.round(r.distanceMeters * 1.3) : 0,
+    logType: "tracker",
+    source: { id: "311294213", name: "Pixel Watch 3", type: "tracker", trackerFeatures: ["HEARTRATE", "GPS"] },
+    hasGps: r.sport !== "strength",
+    lastModified: new Date(r.uploadMs).toISOString(),
+  };
+}
+
+function fitbitError(errorType: string, message: string, status: number) {
+  return json({ errors: [{ errorType, message }], success: false }, status);
+}
+
+/** 150 requests per user per hour; Reset is seconds until the top of the hour. */
+function rateHeaders(state: SandboxState): Record<string, string> {
+  const hourStart = Math.floor(Date.now() / 3600_000) * 3600_000;
+  const used = state.requests.filter((r) => r.provider === "fitbit" && Date.parse(r.at) >= hourStart).length + 1;
+  return {
+    "Fitbit-Rate-Limit-Limit": "150",
+    "Fitbit-Rate-Limit-Remaining": String(Math.max(0, 150 - used)),
+    "Fitbit-Rate-Limit-Reset": String(Math.ceil((hourStart + 3600_000 - Date.now()) / 1000)),
+  };
+}
+
+export function registerFitbit(router: Router, state: SandboxState): void {
+  registerOAuth(router, state, {
+    provider: "fitbit",
+    displayName: "Fitbit",
+    prefix: "/fitbit",
+    authorizePath: "/oauth2/authorize",
+    tokenPath: "/oauth2/token",
+    clientAuth: "basic",
+    pkce: "optional",
+    redirectUriAtToken: "required",
+    scopeSeparator: " ",
+    lifetimeSeconds: 28800,
+    rotatesRefresh: true,
+    issuesRefresh: () => true,
+    makeAthleteId: () => randomBytes(4).toString("hex").toUpperCase().slice(0, 6),
+    tokenBody: (issued) => ({
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      refresh_token: issued.refreshToken,
+      scope: issued.scopes.join(" "),
+      token_type: "Bearer",
+      user_id: issued.athlete.id,
+    }),
+    error: (kind, message) => fitbitError(kind, message, kind === "invalid_client" ? 401 : 400),
+  });
+
+  const athleteOf = (req: SandboxRequest) => {
+    const token = state.validAccessToken("fitbit", bearerToken(req));
+    return token ? state.athletes.get(token.athleteKey) : undefined;
+  };
+  const expired = () => fitbitError("invalid_token", "Access token invalid or expired.", 401);
+
+  router.add("GET", "fitbit", "api", "/fitbit/1/user/-/profile.json", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return expired();
+    return json({ user: { encodedId: athlete.id, displayName: athlete.name, fullName: `${athlete.name} Sandbox`, timezone: "Europe/Berlin" } }, 200, rateHeaders(state));
+  });
+
+  router.add("GET", "fitbit", "api", "/fitbit/1/user/-/activities/list.json", (req) => {
+    if (!athleteOf(req)) return expired();
+    const q = req.url.searchParams;
+    const afterDate = q.get("afterDate");
+    const beforeDate = q.get("beforeDate");
+    if (Boolean(afterDate) === Boolean(beforeDate)) return fitbitError("validation", "Exactly one of afterDate or beforeDate is required.", 400);
+    const limit = Number(q.get("limit") ?? 20);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fitbitError("validation", "limit must be between 1 and 100.", 400);
+    const offset = Number(q.get("offset") ?? 0);
+    const sort = q.get("sort") ?? (afterDate ? "asc" : "desc");
+    const bound = Date.parse(`${(afterDate ?? beforeDate)!}${(afterDate ?? beforeDate)!.length === 10 ? "T00:00:00" : ""}Z`);
+    const entries = state
+      .activitiesOf("fitbit")
+      .map((r, position) => ({ r, position }))
+      .filter(({ r }) => (afterDate ? r.startMs + r.utcOffsetMinutes * 60_000 >= bound : r.startMs + r.utcOffsetMinutes * 60_000 < bound))
+      .map(({ r, position }) => entry(r, position));
+    if (sort === "desc") entries.reverse();
+    const all = withExtras(state, "fitbit", entries);
+    const page = all.slice(offset, offset + limit);
+    const next = new URL(req.url.toString());
+    next.searchParams.set("offset", String(offset + limit));
+    const body = {
+      activities: page,
+      pagination: {
+        ...(afterDate ? { afterDate } : { beforeDate }),
+        limit,
+        next: offset + limit < all.length ? next.toString() : "",
+        offset,
+        previous: "",
+        sort,
+      },
+    };
+    return rawJson(JSON.stringify(body).replace(new RegExp(`"${BIG}(\\d+)"`, "g"), "$1"), 200, rateHeaders(state));
+  });
+
+  router.add("POST", "fitbit", "api", "/fitbit/oauth2/revoke", (req) => {
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
+    if (!basic) return fitbitError("invalid_client", "Client authentication required.", 401);
+    const token = state.accessTokens.get(String(req.body.token ?? "")) ?? undefined;
+    const refresh = state.refreshTokens.get(String(req.body.token ?? ""));
+    const athleteKey = token?.athleteKey ?? refresh?.athleteKey;
+    // Revoking either token revokes all of the user's tokens for the app.
+    if (athleteKey) state.revokeAthlete("fitbit", athleteKey);
+    return json({});
+  });
+}

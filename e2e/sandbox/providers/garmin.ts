@@ -1,0 +1,92 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Recording } from "../dataset";
+import { json, type Router, type SandboxRequest } from "../http";
+import { bearerToken, registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { deviceFor, rfcError, withExtras } from "./common";
+
+const activityType = (r: Recording) =>
+  ({ run: r.indoor ? "TREADMILL_RUNNING" : "RUNNING", ride: r.indoor ? "INDOOR_CYCLING" : "CYCLING", swim: "LAP_SWIMMING", walk: "WALKING", hike: "HIKING", strength: "STRENGTH_TRAINING" })[
+    r.sport
+  ];
+
+function summary(r: Recording, userId: string) {
+  return {
+    userId,
+    summaryId: String(r.garminActivityId),
+    activityId: r.garminActivityId,
+    activityName: r.name,
+    activityType: activityType(r),
+    startTimeInSeconds: Math.floor(r.startMs / 1000),
+    startTimeOffsetInSeconds: r.utcOffsetMinutes * 60,
+    durationInSeconds: r.elapsedSeconds,
+    ...(r.distanceMeters ? { distanceInMeters: r.distanceMeters, averageSpeedInMetersPerSecond: Math.round((r.distanceMeters / r.movingSeconds) * 1000) / 1000 } : {}),
+    ...(r.elevationGainMeters ? { totalElevationGainInMeters: r.elevationGainMeters } : {}),
+    averageHeartRateInBeatsPerMinute: r.averageHeartRate,
+    maxHeartRateInBeatsPerMinute: r.maxHeartRate,
+    activeKilocalories: r.calories,
+    deviceName: deviceFor(r.sport),
+  };
+}
+
+const unauthorized = () => json({ errorMessage: "Unknown or revoked access token" }, 401);
+
+export function registerGarmin(router: Router, state: SandboxState): void {
+  registerOAuth(router, state, {
+    provider: "garmin",
+    displayName: "Garmin Connect",
+    prefix: "/garmin",
+    authorizePath: "/oauth2Confirm",
+    tokenPath: "/di-oauth2-service/oauth/token",
+    clientAuth: "body",
+    pkce: "required",
+    redirectUriAtToken: "required",
+    scopeSeparator: " ",
+    lifetimeSeconds: 86400,
+    rotatesRefresh: true,
+    issuesRefresh: () => true,
+    makeAthleteId: () => randomBytes(16).toString("hex"),
+    tokenBody: (issued) => ({
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      token_type: "bearer",
+      refresh_token: issued.refreshToken,
+      scope: "PARTNER_WRITE PARTNER_READ CONNECT_READ CONNECT_WRITE",
+      jti: randomUUID(),
+      refresh_token_expires_in: 7775998,
+    }),
+    error: rfcError(),
+  });
+
+  const athleteOf = (req: SandboxRequest) => {
+    const token = state.validAccessToken("garmin", bearerToken(req));
+    return token ? state.athletes.get(token.athleteKey) : undefined;
+  };
+
+  router.add("GET", "garmin", "api", "/garmin/wellness-api/rest/user/id", (req) => {
+    const athlete = athleteOf(req);
+    return athlete ? json({ userId: athlete.id }) : unauthorized();
+  });
+
+  router.add("DELETE", "garmin", "api", "/garmin/wellness-api/rest/user/registration", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    state.revokeAthlete("garmin", athlete.key);
+    return { status: 204 };
+  });
+
+  router.add("GET", "garmin", "api", "/garmin/wellness-api/rest/activities", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    const start = Number(req.url.searchParams.get("uploadStartTimeInSeconds"));
+    const end = Number(req.url.searchParams.get("uploadEndTimeInSeconds"));
+    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+      return json({ errorMessage: "uploadStartTimeInSeconds and uploadEndTimeInSeconds are required" }, 400);
+    }
+    if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
+    const inWindow = state.activitiesOf("garmin").filter((r) => r.uploadMs >= start * 1000 && r.uploadMs < end * 1000);
+    // Test-added entries are served in the window that contains "now".
+    const extras = Date.now() >= start * 1000 && Date.now() < end * 1000 ? withExtras(state, "garmin", []) : [];
+    return json([...inWindow.map((r) => summary(r, athlete.id)), ...extras]);
+  });
+}

@@ -1,0 +1,131 @@
+import type { Recording } from "../dataset";
+import { json, type Router, type SandboxRequest } from "../http";
+import { bearerToken, registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { localDateTime, rfcError, withExtras } from "./common";
+
+const sports = (r: Recording): [string, string] =>
+  ({
+    run: ["RUNNING", r.indoor ? "TREADMILL_RUNNING" : "RUNNING_ROAD"],
+    ride: ["CYCLING", r.indoor ? "INDOOR_CYCLING" : "CYCLING_ROAD"],
+    swim: ["SWIMMING", "POOL_SWIMMING"],
+    walk: ["WALKING", "WALKING"],
+    hike: ["HIKING", "HIKING"],
+    strength: ["OTHER", "STRENGTH_TRAINING"],
+  } as Record<string, [string, string]>)[r.sport]!;
+
+function isoDuration(seconds: number): string {
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s || (!h && !m) ? `${s}S` : ""}`;
+}
+
+function exercise(r: Recording, position: number, userId: string) {
+  const [sport, detailed] = sports(r);
+  return {
+    id: (0x2ac312f + position * 7919).toString(16).toUpperCase(),
+    upload_time: new Date(r.uploadMs).toISOString(),
+    polar_user: `https://www.polaraccesslink.com/v3/users/${userId}`,
+    device: "Polar Vantage V3",
+    device_id: "1111AAAA",
+    start_time: localDateTime(r.startMs, r.utcOffsetMinutes),
+    start_time_utc_offset: r.utcOffsetMinutes,
+    duration: isoDuration(r.elapsedSeconds),
+    calories: r.calories,
+    ...(r.distanceMeters ? { distance: r.distanceMeters } : {}),
+    heart_rate: { average: r.averageHeartRate, maximum: r.maxHeartRate },
+    training_load: 80,
+    sport,
+    has_route: Boolean(r.distanceMeters),
+    detailed_sport_info: detailed,
+  };
+}
+
+/** Dynamic per-client limits: 500 + 20 × users per 15 minutes, 5000 + 100 × users per day. */
+function rateHeaders(state: SandboxState): Record<string, string> {
+  const users = Math.max(1, state.registeredPolarUsers.size);
+  const used = state.requests.filter((r) => r.provider === "polar").length + 1;
+  return { "RateLimit-Usage": `${used},${used}`, "RateLimit-Limit": `${500 + 20 * users},${5000 + 100 * users}`, "RateLimit-Reset": "900,86400" };
+}
+
+export function registerPolar(router: Router, state: SandboxState): void {
+  let nextUserId = 10579;
+  registerOAuth(router, state, {
+    provider: "polar",
+    displayName: "Polar Flow",
+    prefix: "/polar",
+    authorizePath: "/oauth2/authorization",
+    tokenPath: "/v2/oauth2/token",
+    clientAuth: "basic",
+    pkce: "none",
+    redirectUriAtToken: "if-sent",
+    scopeSeparator: " ",
+    lifetimeSeconds: 31_535_999,
+    rotatesRefresh: false,
+    issuesRefresh: () => false,
+    revokeOnCodeReuse: true,
+    makeAthleteId: () => String(nextUserId++),
+    tokenBody: (issued) => ({ access_token: issued.accessToken, token_type: "bearer", expires_in: issued.expiresIn, x_user_id: Number(issued.athlete.id) }),
+    error: rfcError(),
+  });
+
+  const athleteOf = (req: SandboxRequest) => {
+    const token = state.validAccessToken("polar", bearerToken(req));
+    return token ? state.athletes.get(token.athleteKey) : undefined;
+  };
+  const unauthorized = () => json({ message: "Unauthorized" }, 401);
+  const userRecord = (id: string, name: string, memberId: string) => ({
+    "polar-user-id": Number(id),
+    "member-id": memberId,
+    "registration-date": new Date(state.startedAt).toISOString(),
+    "first-name": name,
+    "last-name": "Sandbox",
+    birthdate: "1990-01-01",
+    gender: "FEMALE",
+    weight: 60,
+    height: 168,
+    "extra-info": [],
+  });
+  const memberIds = new Map<string, string>();
+
+  router.add("POST", "polar", "api", "/polar/v3/users", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    const memberId = String(req.body["member-id"] ?? "");
+    if (!memberId) return json({ message: "member-id is required" }, 400);
+    if (state.registeredPolarUsers.has(athlete.id)) return json({ message: "User already registered to partner or duplicated member-id" }, 409);
+    state.registeredPolarUsers.add(athlete.id);
+    memberIds.set(athlete.id, memberId);
+    return json(userRecord(athlete.id, athlete.name, memberId));
+  });
+
+  router.add("GET", "polar", "api", "/polar/v3/users/:id", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete || athlete.id !== req.params.id) return unauthorized();
+    if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User not registered" }, 404);
+    return json(userRecord(athlete.id, athlete.name, memberIds.get(athlete.id) ?? ""), 200, rateHeaders(state));
+  });
+
+  router.add("DELETE", "polar", "api", "/polar/v3/users/:id", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete || athlete.id !== req.params.id) return unauthorized();
+    state.registeredPolarUsers.delete(athlete.id);
+    state.revokeAthlete("polar", athlete.key);
+    return { status: 204 };
+  });
+
+  router.add("GET", "polar", "api", "/polar/v3/exercises", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User has not been registered" }, 403);
+    // Only exercises uploaded to Flow in the last 30 days are listed.
+    const since = Date.now() - 30 * 86_400_000;
+    const exercises = state
+      .activitiesOf("polar")
+      .map((r, position) => ({ r, position }))
+      .filter(({ r }) => r.uploadMs >= since)
+      .map(({ r, position }) => exercise(r, position, athlete.id));
+    return json(withExtras(state, "polar", exercises), 200, rateHeaders(state));
+  });
+}

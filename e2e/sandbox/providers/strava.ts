@@ -1,0 +1,128 @@
+import type { Recording } from "../dataset";
+import { json, type Router, type SandboxRequest } from "../http";
+import { bearerToken, registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { deviceFor, isoSeconds, localDateTime, withExtras } from "./common";
+
+const sportType = (r: Recording) =>
+  ({ run: "Run", ride: r.indoor ? "VirtualRide" : "Ride", swim: "Swim", walk: "Walk", hike: "Hike", strength: "WeightTraining" })[r.sport];
+
+function summaryActivity(r: Recording, position: number, athleteId: number) {
+  const moving = r.movingSeconds;
+  return {
+    resource_state: 2,
+    athlete: { id: athleteId, resource_state: 1 },
+    name: r.name,
+    distance: r.distanceMeters ?? 0,
+    moving_time: moving,
+    elapsed_time: r.elapsedSeconds,
+    total_elevation_gain: r.elevationGainMeters ?? 0,
+    type: sportType(r) === "VirtualRide" ? "VirtualRide" : sportType(r),
+    sport_type: sportType(r),
+    workout_type: null,
+    id: 12_000_000_000 + position,
+    external_id: r.garminActivityId ? `garmin_push_${r.garminActivityId}` : `strava-app-${position}.fit`,
+    upload_id: 13_000_000_000 + position,
+    start_date: isoSeconds(r.startMs),
+    // Strava writes local wall-clock time with a "Z" too.
+    start_date_local: `${localDateTime(r.startMs, r.utcOffsetMinutes)}Z`,
+    timezone: `(GMT${r.utcOffsetMinutes < 0 ? "-" : "+"}${String(Math.floor(Math.abs(r.utcOffsetMinutes) / 60)).padStart(2, "0")}:${String(Math.abs(r.utcOffsetMinutes) % 60).padStart(2, "0")}) Etc/Sandbox`,
+    utc_offset: r.utcOffsetMinutes * 60,
+    start_latlng: null,
+    end_latlng: null,
+    device_name: r.garminActivityId ? `Garmin ${deviceFor(r.sport)}` : "Strava iPhone App",
+    trainer: r.indoor,
+    commute: false,
+    manual: false,
+    private: false,
+    average_speed: r.distanceMeters ? Math.round((r.distanceMeters / moving) * 1000) / 1000 : 0,
+    has_heartrate: true,
+    average_heartrate: r.averageHeartRate,
+    max_heartrate: r.maxHeartRate,
+    ...(r.sport === "ride" ? { kilojoules: Math.round(r.calories * 0.95), device_watts: true } : {}),
+  };
+}
+
+/** Strava counts requests per application in a 15-minute window (on the quarter hour) and a day. */
+function rateLimitHeaders(state: SandboxState): Record<string, string> {
+  const quarter = Math.floor(Date.now() / 900_000);
+  if (state.stravaUsage.windowStart !== quarter) state.stravaUsage = { ...state.stravaUsage, windowStart: quarter, short: 0 };
+  state.stravaUsage.short += 1;
+  state.stravaUsage.daily += 1;
+  const usage = `${state.stravaUsage.short},${state.stravaUsage.daily}`;
+  return { "X-RateLimit-Limit": "200,2000", "X-RateLimit-Usage": usage, "X-ReadRateLimit-Limit": "100,1000", "X-ReadRateLimit-Usage": usage };
+}
+
+const unauthorized = () => json({ message: "Authorization Error", errors: [{ resource: "Athlete", field: "access_token", code: "invalid" }] }, 401);
+
+export function registerStrava(router: Router, state: SandboxState): void {
+  let nextAthleteId = 134815;
+  registerOAuth(router, state, {
+    provider: "strava",
+    displayName: "Strava",
+    prefix: "/strava",
+    authorizePath: "/oauth/authorize",
+    tokenPath: "/oauth/token",
+    clientAuth: "body",
+    pkce: "none",
+    redirectUriAtToken: "if-sent",
+    scopeSeparator: ",",
+    lifetimeSeconds: 21600,
+    // "The refresh token may change": the sandbox always rotates it.
+    rotatesRefresh: true,
+    issuesRefresh: () => true,
+    echoScopes: true,
+    makeAthleteId: () => String(nextAthleteId++),
+    tokenBody: (issued) => ({
+      token_type: "Bearer",
+      expires_at: Math.floor(Date.now() / 1000) + issued.expiresIn,
+      expires_in: issued.expiresIn,
+      refresh_token: issued.refreshToken,
+      access_token: issued.accessToken,
+      ...(issued.grant === "authorization_code"
+        ? { athlete: { id: Number(issued.athlete.id), username: issued.athlete.name, resource_state: 2, firstname: issued.athlete.name, lastname: "Sandbox" } }
+        : {}),
+    }),
+    error: (kind, description) =>
+      json(
+        { message: kind === "invalid_client" ? "Bad Request" : "Bad Request", errors: [{ resource: kind === "invalid_client" ? "Application" : "AuthorizationCode", field: kind === "invalid_client" ? "client_id" : "code", code: "invalid", description }] },
+        kind === "invalid_client" ? 401 : 400,
+      ),
+  });
+
+  const athleteOf = (req: SandboxRequest) => {
+    const token = state.validAccessToken("strava", bearerToken(req));
+    return token ? state.athletes.get(token.athleteKey) : undefined;
+  };
+
+  router.add("GET", "strava", "api", "/strava/api/v3/athlete", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    return json({ id: Number(athlete.id), username: athlete.name, resource_state: 2, firstname: athlete.name, lastname: "Sandbox" }, 200, rateLimitHeaders(state));
+  });
+
+  router.add("GET", "strava", "api", "/strava/api/v3/athlete/activities", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    const q = req.url.searchParams;
+    const after = q.has("after") ? Number(q.get("after")) * 1000 : -Infinity;
+    const before = q.has("before") ? Number(q.get("before")) * 1000 : Infinity;
+    const perPage = Math.min(200, Math.max(1, Number(q.get("per_page") ?? 30)));
+    const page = Math.max(1, Number(q.get("page") ?? 1));
+    const recordings = state.activitiesOf("strava");
+    const matching = recordings
+      .map((r, position) => summaryActivity(r, position, Number(athlete.id)))
+      .filter((a) => Date.parse(a.start_date) > after && Date.parse(a.start_date) < before);
+    // With `after` Strava lists oldest first; otherwise newest first.
+    if (!q.has("after")) matching.reverse();
+    const all = withExtras(state, "strava", matching);
+    return json(all.slice((page - 1) * perPage, page * perPage), 200, rateLimitHeaders(state));
+  });
+
+  router.add("POST", "strava", "api", "/strava/oauth/deauthorize", (req) => {
+    const token = state.validAccessToken("strava", bearerToken(req) ?? String(req.body.access_token ?? ""));
+    if (!token) return unauthorized();
+    state.revokeAthlete("strava", token.athleteKey);
+    return json({ access_token: bearerToken(req) ?? req.body.access_token });
+  });
+}

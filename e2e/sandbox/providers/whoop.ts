@@ -1,0 +1,111 @@
+import type { Recording } from "../dataset";
+import { json, type Router, type SandboxRequest } from "../http";
+import { bearerToken, registerOAuth } from "../oauth";
+import type { SandboxState } from "../state";
+import { endOf, offsetText, rfcError, uuidFrom, withExtras } from "./common";
+
+const sportName = (r: Recording) => ({ run: "running", ride: "cycling", swim: "swimming", walk: "walking", hike: "hiking/rucking", strength: "weightlifting" })[r.sport];
+
+function workout(r: Recording, userId: number) {
+  const start = new Date(r.startMs).toISOString();
+  return {
+    id: uuidFrom(`whoop:${r.index}:${r.startMs}`),
+    user_id: userId,
+    created_at: new Date(r.uploadMs).toISOString(),
+    updated_at: new Date(r.uploadMs).toISOString(),
+    start,
+    end: new Date(endOf(r)).toISOString(),
+    timezone_offset: offsetText(r.utcOffsetMinutes),
+    sport_name: sportName(r),
+    score_state: "SCORED",
+    score: {
+      strain: Math.round((r.averageHeartRate / 10) * 100) / 100,
+      average_heart_rate: r.averageHeartRate,
+      max_heart_rate: r.maxHeartRate,
+      kilojoule: Math.round(r.calories * 4.184 * 100) / 100,
+      percent_recorded: 100,
+      ...(r.distanceMeters ? { distance_meter: r.distanceMeters } : {}),
+      ...(r.elevationGainMeters ? { altitude_gain_meter: r.elevationGainMeters, altitude_change_meter: 0 } : {}),
+      zone_durations: { zone_zero_milli: 0, zone_one_milli: 600000, zone_two_milli: 900000, zone_three_milli: 300000, zone_four_milli: 0, zone_five_milli: 0 },
+    },
+  };
+}
+
+function rateHeaders(state: SandboxState): Record<string, string> {
+  const minuteStart = Math.floor(Date.now() / 60_000) * 60_000;
+  const used = state.requests.filter((r) => r.provider === "whoop" && Date.parse(r.at) >= minuteStart).length + 1;
+  return {
+    "X-RateLimit-Limit": "100, 100;window=60, 10000;window=86400",
+    "X-RateLimit-Remaining": String(Math.max(0, 100 - used)),
+    "X-RateLimit-Reset": String(Math.ceil((minuteStart + 60_000 - Date.now()) / 1000)),
+  };
+}
+
+export function registerWhoop(router: Router, state: SandboxState): void {
+  let nextUserId = 10129;
+  registerOAuth(router, state, {
+    provider: "whoop",
+    displayName: "WHOOP",
+    prefix: "/whoop",
+    authorizePath: "/oauth/oauth2/auth",
+    tokenPath: "/oauth/oauth2/token",
+    clientAuth: "body",
+    pkce: "none",
+    redirectUriAtToken: "if-sent",
+    minStateLength: 8,
+    scopeSeparator: " ",
+    lifetimeSeconds: 3600,
+    rotatesRefresh: true,
+    // Only the `offline` scope yields a refresh token.
+    issuesRefresh: (scopes) => scopes.includes("offline"),
+    makeAthleteId: () => String(nextUserId++),
+    tokenBody: (issued) => ({
+      access_token: issued.accessToken,
+      expires_in: issued.expiresIn,
+      ...(issued.refreshToken ? { refresh_token: issued.refreshToken } : {}),
+      scope: issued.scopes.join(" "),
+      token_type: "bearer",
+    }),
+    error: rfcError(),
+  });
+
+  const athleteOf = (req: SandboxRequest) => {
+    const token = state.validAccessToken("whoop", bearerToken(req));
+    return token ? state.athletes.get(token.athleteKey) : undefined;
+  };
+  const unauthorized = () => json({ message: "Authorization was not valid" }, 401);
+
+  router.add("GET", "whoop", "api", "/whoop/developer/v2/user/profile/basic", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    return json({ user_id: Number(athlete.id), email: `${athlete.name}@sandbox.test`, first_name: athlete.name, last_name: "Sandbox" }, 200, rateHeaders(state));
+  });
+
+  router.add("GET", "whoop", "api", "/whoop/developer/v2/activity/workout", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    const q = req.url.searchParams;
+    const limit = Number(q.get("limit") ?? 10);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 25) return json({ message: "limit must be between 1 and 25" }, 400);
+    const start = q.has("start") ? Date.parse(q.get("start")!) : -Infinity;
+    const end = q.has("end") ? Date.parse(q.get("end")!) : Date.now();
+    if (Number.isNaN(start) || Number.isNaN(end)) return json({ message: "start and end must be ISO 8601 date-times" }, 400);
+    const records = state
+      .activitiesOf("whoop")
+      .filter((r) => r.startMs >= start && r.startMs < end)
+      .map((r) => workout(r, Number(athlete.id)))
+      .reverse(); // newest first
+    const all = withExtras(state, "whoop", records);
+    const offset = q.has("nextToken") ? Number(Buffer.from(q.get("nextToken")!, "base64url").toString("utf8")) : 0;
+    const page = all.slice(offset, offset + limit);
+    const more = offset + limit < all.length;
+    return json({ records: page, ...(more ? { next_token: Buffer.from(String(offset + limit)).toString("base64url") } : {}) }, 200, rateHeaders(state));
+  });
+
+  router.add("DELETE", "whoop", "api", "/whoop/developer/v2/user/access", (req) => {
+    const athlete = athleteOf(req);
+    if (!athlete) return unauthorized();
+    state.revokeAthlete("whoop", athlete.key);
+    return { status: 204 };
+  });
+}
