@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { insertApiToken, listApiTokens, revokeApiToken, useApiToken } from "@/lib/db/queries";
+import { insertApiToken, listApiTokens, revokeApiToken, touchActiveApiToken } from "@/lib/db/queries";
 import { AppError } from "@/lib/errors";
 import { randomToken, sha256Hex } from "@/lib/security/crypto";
 import { toSessionUser, type SessionUser } from "./accounts";
@@ -50,6 +50,6 @@ export function revokeToken(userId: string, tokenId: string): void {
 /** The user a bearer token belongs to; revoked or unknown tokens answer null at once. */
 export function authenticateToken(token: string): SessionUser | null {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const user = useApiToken(sha256Hex(token));
+  const user = touchActiveApiToken(sha256Hex(token));
   return user ? toSessionUser(user) : null;
 }

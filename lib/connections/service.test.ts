@@ -24,7 +24,7 @@ beforeEach(async () => {
 async function connect(userId: string, provider: string, decision: "authorize" | "deny" = "authorize") {
   const start = await startConnect(registry(), userId, provider);
   if (start.kind !== "redirect") throw new Error("expected a redirect");
-  const extra = provider === "terra" ? { provider: "GARMIN" } : { athlete: `athlete-${userId.slice(0, 8)}` };
+  const extra: Record<string, string> = provider === "terra" ? { provider: "GARMIN" } : { athlete: `athlete-${userId.slice(0, 8)}` };
   const callback = await decideConsent(start.url, decision, extra);
   return { start, callback, result: () => completeConnect(registry(), userId, provider, callback.searchParams) };
 }

@@ -328,7 +328,7 @@ export function revokeApiToken(userId: string, id: string): boolean {
 }
 
 /** The owner of an active (not revoked) token, marking it used. */
-export function useApiToken(tokenHash: string): User | undefined {
+export function touchActiveApiToken(tokenHash: string): User | undefined {
   const db = getDb();
   const row = db
     .select({ token: apiTokens, user: users })

@@ -33,6 +33,7 @@ async function mcpClient() {
 async function call(client: Client, name: string, args: Record<string, unknown> = {}) {
   const result = await client.callTool({ name, arguments: args });
   const [content] = result.content as { type: string; text: string }[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tool results are free-form JSON, checked field by field
   return JSON.parse(content!.text) as { success: boolean; result?: any; error?: string };
 }
 

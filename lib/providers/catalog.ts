@@ -22,11 +22,11 @@ export function buildProviderCatalog(
   const sources = new Map<string, ConfigSources>();
   const problems: ConfigProblems = [];
 
-  for (const module of modules) {
-    const { id } = module.definition;
+  for (const providerModule of modules) {
+    const { id } = providerModule.definition;
     try {
-      const loaded = loadProviderEnvConfig(id, module.definition, env, core);
-      registry.register(module, loaded.config);
+      const loaded = loadProviderEnvConfig(id, providerModule.definition, env, core);
+      registry.register(providerModule, loaded.config);
       sources.set(id, loaded.sources);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;

@@ -11,6 +11,5 @@ export const GET = withErrorResponse(async (request: Request, { params }: Provid
   const registry = getRegistry();
   if (!registry.isSupported(id)) throw registry.unsupportedError(id);
   const user = await requireRequestUser(request);
-  const { id: _, ...status } = getProviderStatus(registry, user.id, id);
-  return Response.json({ provider: id, ...status });
+  return Response.json(getProviderStatus(registry, user.id, id));
 });

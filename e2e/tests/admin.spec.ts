@@ -1,0 +1,67 @@
+import { AdminProvidersPage } from "../pages/admin";
+import { appUrl, expect, newUser, sandboxUrl, test } from "../fixtures";
+
+const adminEmail = "admin@e2e.test";
+const knownSecret = "sandbox-strava-secret";
+const providers = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar", "synthetic"];
+
+test.describe("admin: provider configuration", () => {
+  test("an admin sees every provider's effective configuration, never a client secret", async ({ page, auth, request }) => {
+    const admin = { ...newUser("admin"), email: adminEmail };
+    await auth.signUp(admin);
+    // A retried test finds the admin account already made: then it signs in.
+    const exists = page.getByText("An account with this email already exists. Sign in instead.");
+    await expect(auth.signedInAs().or(exists)).toBeVisible();
+    if (await exists.isVisible()) await auth.signIn(admin);
+    await expect(page).toHaveURL(/\/dashboard/);
+    await page.getByRole("link", { name: "Admin" }).click();
+
+    const adminPage = new AdminProvidersPage(page);
+    await expect(adminPage.table()).toBeVisible();
+    await expect(adminPage.table().locator("tbody tr")).toHaveCount(providers.length);
+    for (const id of providers) await expect(adminPage.row(id)).toBeVisible();
+
+    const strava = adminPage.row("strava");
+    await expect(strava.getByRole("rowheader")).toContainText("Strava");
+    await expect(strava).toContainText("Configured");
+    await expect(strava).toContainText("sandbox-strava-client");
+    await expect(strava).toContainText("set");
+    await expect(strava).toContainText(`${appUrl}/api/providers/strava/callback`);
+    await expect(strava).toContainText(`${sandboxUrl}/strava/oauth/authorize`);
+    await expect(strava).toContainText("from PIERRE_STRAVA_AUTH_URL");
+    await expect(strava).toContainText("read, activity:read_all");
+    await expect(adminPage.row("synthetic")).toContainText("Always available");
+    await expect(adminPage.row("synthetic")).toContainText("default provider");
+
+    expect(await page.content()).not.toContain(knownSecret);
+
+    const api = await page.request.get("/api/admin/providers");
+    expect(api.status()).toBe(200);
+    const text = await api.text();
+    expect(text).not.toContain(knownSecret);
+    const body = JSON.parse(text) as { defaultProvider: string; providers: { id: string; clientSecret: { state: string } }[] };
+    expect(body.defaultProvider).toBe("synthetic");
+    expect(body.providers.map((p) => p.id)).toEqual(providers);
+    expect(body.providers[0]!.clientSecret).toEqual({ state: "set", variable: "PIERRE_STRAVA_CLIENT_SECRET" });
+
+    // Signed out, the API refuses too.
+    expect((await request.get("/api/admin/providers")).status()).toBe(401);
+  });
+
+  test("a user who is not an admin gets 403 from the page and the API", async ({ page, user }) => {
+    expect(user.email).not.toBe(adminEmail);
+    await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    const response = await page.goto("/admin/providers");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "403 — Administrators only" })).toBeVisible();
+    expect(await page.content()).not.toContain(knownSecret);
+    const api = await page.request.get("/api/admin/providers");
+    expect(api.status()).toBe(403);
+    expect(await api.json()).toEqual({ success: false, error: "Administrators only." });
+  });
+
+  test("a signed-out visitor is sent to sign-in", async ({ page }) => {
+    await page.goto("/admin/providers");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin%2Fproviders/);
+  });
+});

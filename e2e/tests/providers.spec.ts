@@ -1,0 +1,128 @@
+import { reset, revokeTokens } from "../sandbox/control-client";
+import { ConsentPage } from "../pages/consent";
+import { expect, sandboxUrl, test } from "../fixtures";
+
+const oauthProviders = ["Strava", "Garmin", "Fitbit", "WHOOP", "COROS", "Polar"];
+
+test.beforeEach(async () => {
+  await reset(sandboxUrl);
+});
+
+test.describe("connecting providers", () => {
+  test("every registered provider has a card; all eight connect through their consent pages", async ({ page, dashboard, user }) => {
+    expect(user.email).toContain("@e2e.test");
+    await expect(dashboard.cards()).toHaveCount(8);
+    // Registration order, from the registry.
+    await expect(dashboard.cards().getByRole("heading", { level: 2 })).toHaveText(["Strava", "Garmin", "Fitbit", "WHOOP", "COROS", "Terra", "Polar", "Synthetic"]);
+
+    const consent = new ConsentPage(page);
+    for (const name of oauthProviders) {
+      await dashboard.startConnect(name);
+      await expect(page).toHaveURL(new RegExp(`^${sandboxUrl}/`));
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("(sandbox)");
+      await consent.authorize();
+      await expect(dashboard.notice()).toHaveText(`Connected to ${name}`);
+      await dashboard.expectStatus(name, "connected");
+      await expect(dashboard.card(name).getByRole("button", { name: `Disconnect ${name}` })).toBeVisible();
+    }
+
+    await dashboard.startConnect("Terra");
+    await expect(page.getByRole("heading", { name: "Terra (sandbox)" })).toBeVisible();
+    await consent.authorize({ terraProvider: "OURA" });
+    await expect(dashboard.notice()).toHaveText("Connected to Terra");
+    await expect(dashboard.card("Terra")).toContainText("Oura via Terra");
+
+    await dashboard.startConnect("Synthetic");
+    await expect(dashboard.notice()).toHaveText("Connected to Synthetic");
+
+    for (const card of await dashboard.cards().all()) await expect(card).toHaveAttribute("data-status", "connected");
+    // The first sync runs right after each connection.
+    await expect(dashboard.card("Synthetic")).toContainText("Last sync", { timeout: 20_000 });
+  });
+
+  test("denying consent connects nothing and says so", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await dashboard.startConnect("Fitbit");
+    await new ConsentPage(page).deny();
+    await expect(dashboard.notice()).toHaveText("You did not grant access to Fitbit, so nothing was connected.");
+    await expect(dashboard.notice()).toHaveAttribute("role", "alert");
+    await dashboard.expectStatus("Fitbit", "disconnected");
+  });
+
+  test("disconnect asks first, then revokes; reconnecting works", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await dashboard.startConnect("WHOOP");
+    await new ConsentPage(page).authorize();
+    await dashboard.expectStatus("WHOOP", "connected");
+
+    await dashboard.card("WHOOP").getByRole("button", { name: "Disconnect WHOOP" }).click();
+    const dialog = page.getByRole("dialog", { name: "Disconnect WHOOP?" });
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dashboard.expectStatus("WHOOP", "connected");
+
+    await dashboard.disconnect("WHOOP");
+    await expect(page.getByRole("status").filter({ hasText: "Disconnected from WHOOP." })).toBeVisible();
+    await dashboard.expectStatus("WHOOP", "disconnected");
+
+    await dashboard.startConnect("WHOOP");
+    await new ConsentPage(page).authorize();
+    await expect(dashboard.notice()).toHaveText("Connected to WHOOP");
+    await dashboard.expectStatus("WHOOP", "connected");
+  });
+
+  test("a replayed callback URL is rejected and changes nothing", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await dashboard.startConnect("Strava");
+    const callback = page.waitForRequest((request) => request.url().includes("/api/providers/strava/callback"));
+    await new ConsentPage(page).authorize();
+    const callbackUrl = (await callback).url();
+    await expect(dashboard.notice()).toHaveText("Connected to Strava");
+    const accountBefore = await dashboard.card("Strava").textContent();
+
+    await page.goto(callbackUrl);
+    await expect(dashboard.notice()).toHaveText("This Strava connection link was already used. Start again from the dashboard.");
+    await dashboard.expectStatus("Strava", "connected");
+    expect(await dashboard.card("Strava").textContent()).toBe(accountBefore);
+  });
+
+  test("a token revoked at the provider shows 'needs reconnect', and reconnecting fixes it", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await dashboard.startConnect("Strava");
+    await new ConsentPage(page).authorize();
+    await expect(dashboard.card("Strava")).toContainText("Last sync", { timeout: 20_000 });
+
+    await revokeTokens(sandboxUrl, "strava");
+    await dashboard.syncOne("Strava");
+    await dashboard.expectStatus("Strava", "needs_reconnect");
+    await expect(dashboard.card("Strava")).toContainText("Reconnect Strava");
+
+    await dashboard.card("Strava").getByRole("link", { name: "Reconnect Strava" }).click();
+    await new ConsentPage(page).authorize();
+    await dashboard.expectStatus("Strava", "connected");
+  });
+
+  test("an unknown provider gets the registry's answer", async ({ page, user }) => {
+    expect(user).toBeTruthy();
+    const expected = {
+      success: false,
+      error: "Provider 'nope' is not supported. Supported providers: strava, garmin, fitbit, whoop, coros, terra, polar, synthetic",
+    };
+    for (const response of [
+      await page.request.get("/api/providers/nope/connect", { maxRedirects: 0 }),
+      await page.request.get("/api/providers/nope"),
+      await page.request.post("/api/providers/nope/disconnect", { headers: { origin: new URL(page.url()).origin } }),
+    ]) {
+      expect(response.status()).toBe(404);
+      expect(await response.json()).toEqual(expected);
+    }
+    const statuses = (await (await page.request.get("/api/providers")).json()) as { providers: Record<string, { connected: boolean; status: string }> };
+    expect(Object.keys(statuses.providers)).toEqual(["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar", "synthetic"]);
+    expect(statuses.providers.strava).toMatchObject({ connected: false, status: "disconnected" });
+  });
+
+  test("disconnect refuses a request from another site", async ({ page, user }) => {
+    expect(user).toBeTruthy();
+    const response = await page.request.post("/api/providers/strava/disconnect", { headers: { origin: "https://evil.example" } });
+    expect(response.status()).toBe(403);
+  });
+});
