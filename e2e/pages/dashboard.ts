@@ -59,9 +59,9 @@ export class DashboardPage {
   }
 
   async filter(filters: { provider?: string; sport?: string; from?: string; to?: string }) {
-    if (filters.provider !== undefined) await this.page.getByLabel("Provider").selectOption({ label: filters.provider });
-    if (filters.sport !== undefined) await this.page.getByLabel("Sport").selectOption({ label: filters.sport });
-    if (filters.from !== undefined) await this.page.getByLabel("From").fill(filters.from);
-    if (filters.to !== undefined) await this.page.getByLabel("To").fill(filters.to);
+    if (filters.provider !== undefined) await this.page.getByLabel("Provider", { exact: true }).selectOption({ label: filters.provider });
+    if (filters.sport !== undefined) await this.page.getByLabel("Sport", { exact: true }).selectOption({ label: filters.sport });
+    if (filters.from !== undefined) await this.page.getByLabel("From", { exact: true }).fill(filters.from);
+    if (filters.to !== undefined) await this.page.getByLabel("To", { exact: true }).fill(filters.to);
   }
 }

@@ -71,7 +71,7 @@ test.describe("personal API tokens and MCP", () => {
     await tokens.goto();
     await expect(tokens.row("Claude Desktop")).not.toContainText("never");
     await tokens.revoke("Claude Desktop");
-    await expect(client.listTools()).rejects.toThrow(/401/);
+    await expect(client.listTools()).rejects.toThrow(/Unauthorized/);
     expect((await page.request.get("/api/providers", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
     await client.close();
   });
@@ -86,7 +86,7 @@ test.describe("personal API tokens and MCP", () => {
       expect(response.status()).toBe(401);
       expect(response.headers()["www-authenticate"]).toContain('Bearer realm="Pierre Connect"');
     }
-    await expect(mcpClient()).rejects.toThrow(/401/);
+    await expect(mcpClient()).rejects.toThrow(/Unauthorized/);
   });
 
   test("an empty token name is refused with a clear message", async ({ page, user }) => {
