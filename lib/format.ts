@@ -58,15 +58,16 @@ export const sportLabels: Record<string, string> = {
   other: "Other",
 };
 
-export const sportIcons: Record<string, string> = {
-  run: "🏃",
-  ride: "🚴",
-  swim: "🏊",
-  walk: "🚶",
-  hike: "🥾",
-  strength: "🏋️",
-  yoga: "🧘",
-  row: "🚣",
-  ski: "⛷️",
-  other: "⏱️",
+/** One colour per sport, shared by the feed's sport badges and the weekly chart. */
+export const sportColors: Record<string, string> = {
+  run: "#059669",
+  ride: "#2563eb",
+  swim: "#0891b2",
+  walk: "#a16207",
+  hike: "#65a30d",
+  strength: "#9333ea",
+  yoga: "#db2777",
+  row: "#0d9488",
+  ski: "#64748b",
+  other: "#94a3b8",
 };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActivityFeed } from "@/components/dashboard/activity-feed";
 import { ProviderPanel } from "@/components/dashboard/provider-panel";
 import { WeeklyChart } from "@/components/dashboard/weekly-chart";
+import { NoticeBanner } from "@/components/notice-banner";
 import { requirePageUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
 import { listProviderStatuses } from "@/lib/connections/service";
@@ -18,15 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ""}</h1>
-      {notice && (
-        <p
-          role={notice.kind === "error" ? "alert" : "status"}
-          data-testid="notice"
-          className={`rounded-md border px-3 py-2 text-sm ${notice.kind === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
-        >
-          {notice.text}
-        </p>
-      )}
+      {notice && <NoticeBanner notice={notice} />}
       <ProviderPanel initial={Object.fromEntries(statuses.map(({ id, ...status }) => [id, status]))} />
       <WeeklyChart />
       <ActivityFeed providers={statuses.map((s) => ({ id: s.id, displayName: s.displayName }))} hasConnections={statuses.some((s) => s.connected)} />

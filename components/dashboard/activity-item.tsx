@@ -1,5 +1,5 @@
 import type { FeedItem } from "@/lib/feed/query";
-import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportIcons, sportLabels } from "@/lib/format";
+import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportColors, sportLabels } from "@/lib/format";
 
 export type ProviderNames = Record<string, string>;
 
@@ -27,8 +27,12 @@ export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderN
   return (
     <article className="card" data-activity-id={item.id} aria-label={item.name}>
       <div className="flex items-start gap-3">
-        <span aria-hidden="true" className="text-2xl leading-none">
-          {sportIcons[item.sport] ?? sportIcons.other}
+        <span
+          aria-hidden="true"
+          className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-xs font-bold uppercase text-white"
+          style={{ backgroundColor: sportColors[item.sport] ?? sportColors.other }}
+        >
+          {(sportLabels[item.sport] ?? item.sport).slice(0, 2)}
         </span>
         <div className="min-w-0 flex-1">
           <h3 className="break-words font-semibold">{item.name}</h3>

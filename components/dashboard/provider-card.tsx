@@ -50,8 +50,11 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
         {p.status === "disconnected" && <p>{p.description}</p>}
         {p.connected && (
           <>
-            <p>
-              Account: <span className="font-medium text-slate-800">{p.account?.name ?? p.account?.id ?? "connected"}</span>
+            <p className="truncate" title={p.account?.id ?? undefined}>
+              Account:{" "}
+              <span className="font-medium text-slate-800">
+                {p.account?.name ?? (p.account?.id ? `ID ${p.account.id.length > 12 ? `${p.account.id.slice(0, 12)}…` : p.account.id}` : "connected")}
+              </span>
             </p>
             {p.connectedAt && <p>Connected since {new Date(p.connectedAt).toLocaleDateString()}</p>}
           </>

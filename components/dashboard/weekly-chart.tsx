@@ -2,21 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { sportLabels } from "@/lib/format";
+import { sportColors, sportLabels } from "@/lib/format";
 import { fetchWeekly } from "./api";
 
-const colors: Record<string, string> = {
-  run: "#059669",
-  ride: "#2563eb",
-  swim: "#0891b2",
-  walk: "#a16207",
-  hike: "#65a30d",
-  strength: "#9333ea",
-  yoga: "#db2777",
-  row: "#0d9488",
-  ski: "#64748b",
-  other: "#94a3b8",
-};
 
 export function WeeklyChart() {
   const weekly = useQuery({ queryKey: ["weekly"], queryFn: fetchWeekly });
@@ -44,7 +32,7 @@ export function WeeklyChart() {
                 <Tooltip formatter={(value, name) => [`${value} h`, sportLabels[String(name)] ?? String(name)]} />
                 <Legend formatter={(value: string) => sportLabels[value] ?? value} />
                 {sportsPresent.map((sport) => (
-                  <Bar key={sport} dataKey={sport} stackId="time" fill={colors[sport]} />
+                  <Bar key={sport} dataKey={sport} stackId="time" fill={sportColors[sport]} />
                 ))}
               </BarChart>
             </ResponsiveContainer>
