@@ -1,11 +1,7 @@
 /** Typed helpers tests use to steer the sandbox over HTTP. */
-export interface RecordedRequest {
-  provider: string;
-  method: string;
-  path: string;
-  status: number;
-  at: string;
-}
+import type { RecordedRequest } from "./state";
+
+export type { RecordedRequest };
 
 async function command(url: string, body: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${url}/__control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, desc, eq, exists, gte, inArray, isNull, lt, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { FeedQuery } from "@/lib/feed/params";
 import type { NormalizedActivity } from "@/lib/providers/types";
 import { getDb } from "./index";
 import { activities, apiTokens, oauthStates, providerConnections, users, type ActivityRow, type ApiToken, type OAuthState, type ProviderConnection, type User } from "./schema";
@@ -242,15 +243,7 @@ export function setActivityGroup(tx: Transaction, id: string, groupId: string, i
   tx.update(activities).set({ groupId, isPrimary }).where(eq(activities.id, id)).run();
 }
 
-export interface FeedFilter {
-  userId: string;
-  limit: number;
-  cursor?: { startMs: number; id: string };
-  provider?: string;
-  sport?: string;
-  from?: Date;
-  to?: Date;
-}
+export type FeedFilter = FeedQuery & { userId: string };
 
 /** One page of primaries, newest first, keyset-paginated on (start_time, id). */
 export function listFeedPrimaries(filter: FeedFilter): ActivityRow[] {

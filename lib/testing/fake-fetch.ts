@@ -1,5 +1,5 @@
-import { createProviderHttp } from "@/lib/http/provider-http";
-import type { ProviderConfig, ProviderDefinition } from "@/lib/providers/types";
+import { createProviderHttp, type ProviderHttp } from "@/lib/http/provider-http";
+import type { FitnessProvider, ProviderConfig, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 
 /**
  * A fetch stand-in for unit tests of provider clients: below the HTTP line, so the client's own
@@ -43,4 +43,18 @@ export function testHttp(definition: ProviderDefinition, fetchImpl: typeof fetch
     rateLimitFromHeaders: definition.rateLimitFromHeaders,
     fetch: fetchImpl,
   });
+}
+
+/** A provider client over a fake fetch, holding the given tokens, plus the requests it made. */
+export async function fakeClient<C extends FitnessProvider>(
+  Client: new (definition: ProviderDefinition, config: ProviderConfig, dependencies: { http: ProviderHttp }) => C,
+  definition: ProviderDefinition,
+  config: ProviderConfig,
+  handler: (request: Request) => Response | Promise<Response>,
+  tokens: TokenSet | null = { accessToken: "test-access-token" },
+): Promise<{ client: C; calls: Request[] }> {
+  const fake = fakeFetch(handler);
+  const client = new Client(definition, config, { http: testHttp(definition, fake.fetch) });
+  if (tokens) await client.setCredentials(tokens);
+  return { client, calls: fake.calls };
 }

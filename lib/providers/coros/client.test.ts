@@ -1,18 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { CorosClient } from "./client";
 import { corosDefinition } from "./definition";
 
 const config = testConfig(corosDefinition, { apiBaseUrl: "https://coros.test", revokeUrl: "https://coros.test/oauth2/deauthorize" });
 const workout = (labelId: string, startTime: number) => ({ labelId, mode: 8, subMode: 1, startTime, endTime: startTime + 1800, duration: 1790 });
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new CorosClient(corosDefinition, config, { http: testHttp(corosDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "coros-at", providerUserId: "open-1" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(CorosClient, corosDefinition, config, handler, { accessToken: "coros-at", providerUserId: "open-1" });
 
 describe("CorosClient", () => {
   beforeEach(() => configureHttpDefaults({ initialBackoffMs: 1, maxBackoffMs: 2 }));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { FitbitClient } from "./client";
 import { fitbitDefinition } from "./definition";
 
@@ -8,12 +8,7 @@ const config = testConfig(fitbitDefinition, { apiBaseUrl: "https://fitbit.test",
 
 const entry = (logId: number, iso: string) => ({ logId, activityName: "Run", activityTypeId: 90009, startTime: iso, duration: 1_800_000 });
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new FitbitClient(fitbitDefinition, config, { http: testHttp(fitbitDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "fitbit-at" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(FitbitClient, fitbitDefinition, config, handler, { accessToken: "fitbit-at" });
 
 describe("FitbitClient", () => {
   beforeEach(() => configureHttpDefaults({ initialBackoffMs: 1, maxBackoffMs: 2 }));

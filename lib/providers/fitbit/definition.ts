@@ -1,12 +1,5 @@
-import type { ProviderDefinition, RateLimitState } from "../types";
-
-/** 150 requests per user per hour; Fitbit-Rate-Limit-Reset is seconds until the hour resets. */
-function fitbitRateLimit(headers: Headers): RateLimitState | undefined {
-  const remaining = Number(headers.get("fitbit-rate-limit-remaining"));
-  const reset = Number(headers.get("fitbit-rate-limit-reset"));
-  if (!headers.has("fitbit-rate-limit-remaining") || Number.isNaN(remaining)) return undefined;
-  return { remaining, resetAt: Number.isNaN(reset) ? undefined : new Date(Date.now() + reset * 1000) };
-}
+import { remainingAndResetHeaders } from "../rate-limit";
+import type { ProviderDefinition } from "../types";
 
 export const fitbitDefinition = {
   id: "fitbit",
@@ -33,5 +26,6 @@ export const fitbitDefinition = {
   dataTypes: ["activities", "heart_rate"],
   developerPortalUrl: "https://dev.fitbit.com/apps",
   requiresCredentials: true,
-  rateLimitFromHeaders: fitbitRateLimit,
+  // 150 requests per user per hour; the reset header counts seconds to the top of the hour.
+  rateLimitFromHeaders: remainingAndResetHeaders("fitbit-rate-limit-remaining", "fitbit-rate-limit-reset"),
 } satisfies ProviderDefinition;

@@ -1,17 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { GarminClient } from "./client";
 import { garminDefinition } from "./definition";
 
 const config = testConfig(garminDefinition, { apiBaseUrl: "https://garmin.test", revokeUrl: "https://garmin.test/wellness-api/rest/user/registration" });
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new GarminClient(garminDefinition, config, { http: testHttp(garminDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "garmin-at" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(GarminClient, garminDefinition, config, handler, { accessToken: "garmin-at" });
 
 const summary = (activityId: number, start: number) => ({ activityId, summaryId: `${activityId}`, activityType: "RUNNING", startTimeInSeconds: start, durationInSeconds: 1800 });
 

@@ -1,17 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { PolarClient } from "./client";
 import { polarDefinition } from "./definition";
 
 const config = testConfig(polarDefinition, { apiBaseUrl: "https://polar.test/v3", revokeUrl: "https://polar.test/v3/users" });
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new PolarClient(polarDefinition, config, { http: testHttp(polarDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "polar-at", providerUserId: "10579" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(PolarClient, polarDefinition, config, handler, { accessToken: "polar-at", providerUserId: "10579" });
 
 describe("PolarClient", () => {
   beforeEach(() => configureHttpDefaults({ initialBackoffMs: 1, maxBackoffMs: 2 }));

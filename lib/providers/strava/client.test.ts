@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { StravaClient } from "./client";
 import { stravaDefinition } from "./definition";
 
@@ -10,12 +10,7 @@ function activity(id: number, day: number) {
   return { id, name: `Run ${id}`, sport_type: "Run", start_date: new Date(Date.UTC(2024, 0, day, 7)).toISOString(), elapsed_time: 1800 };
 }
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new StravaClient(stravaDefinition, config, { http: testHttp(stravaDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "at-1" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(StravaClient, stravaDefinition, config, handler, { accessToken: "at-1" });
 
 describe("StravaClient", () => {
   beforeEach(() => configureHttpDefaults({ initialBackoffMs: 1, maxBackoffMs: 2 }));

@@ -1,11 +1,5 @@
-import type { ProviderDefinition, RateLimitState } from "../types";
-
-function terraRateLimit(headers: Headers): RateLimitState | undefined {
-  const remaining = Number(headers.get("x-terra-ratelimit-remaining"));
-  if (!headers.has("x-terra-ratelimit-remaining") || Number.isNaN(remaining)) return undefined;
-  const resetAfter = Number(headers.get("x-terra-ratelimit-reset-after"));
-  return { remaining, resetAt: Number.isNaN(resetAfter) ? undefined : new Date(Date.now() + resetAfter * 1000) };
-}
+import { remainingAndResetHeaders } from "../rate-limit";
+import type { ProviderDefinition } from "../types";
 
 /**
  * Terra is an aggregator with no OAuth redirect of its own: a hosted widget session connects the
@@ -28,5 +22,5 @@ export const terraDefinition = {
   dataTypes: ["activities", "sleep", "daily", "body"],
   developerPortalUrl: "https://dashboard.tryterra.co/",
   requiresCredentials: true,
-  rateLimitFromHeaders: terraRateLimit,
+  rateLimitFromHeaders: remainingAndResetHeaders("x-terra-ratelimit-remaining", "x-terra-ratelimit-reset-after"),
 } satisfies ProviderDefinition;

@@ -1,18 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
 import { WhoopClient } from "./client";
 import { whoopDefinition } from "./definition";
 
 const config = testConfig(whoopDefinition, { apiBaseUrl: "https://whoop.test/developer", revokeUrl: "https://whoop.test/developer/v2/user/access" });
 const record = (id: string) => ({ id, start: "2025-03-01T07:00:00.000Z", end: "2025-03-01T08:00:00.000Z", sport_name: "running", score_state: "SCORED", score: {} });
 
-async function clientWith(handler: Parameters<typeof fakeFetch>[0]) {
-  const fake = fakeFetch(handler);
-  const client = new WhoopClient(whoopDefinition, config, { http: testHttp(whoopDefinition, fake.fetch) });
-  await client.setCredentials({ accessToken: "whoop-at" });
-  return { client, calls: fake.calls };
-}
+const clientWith = (handler: (request: Request) => Response | Promise<Response>) => fakeClient(WhoopClient, whoopDefinition, config, handler, { accessToken: "whoop-at" });
 
 describe("WhoopClient", () => {
   beforeEach(() => configureHttpDefaults({ initialBackoffMs: 1, maxBackoffMs: 2 }));

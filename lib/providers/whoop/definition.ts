@@ -1,12 +1,5 @@
-import type { ProviderDefinition, RateLimitState } from "../types";
-
-/** IETF RateLimit-draft headers; Remaining and Reset (seconds) refer to the tightest window. */
-function whoopRateLimit(headers: Headers): RateLimitState | undefined {
-  const remaining = Number(headers.get("x-ratelimit-remaining"));
-  if (!headers.has("x-ratelimit-remaining") || Number.isNaN(remaining)) return undefined;
-  const reset = Number(headers.get("x-ratelimit-reset"));
-  return { remaining, resetAt: Number.isNaN(reset) ? undefined : new Date(Date.now() + reset * 1000) };
-}
+import { remainingAndResetHeaders } from "../rate-limit";
+import type { ProviderDefinition } from "../types";
 
 export const whoopDefinition = {
   id: "whoop",
@@ -34,5 +27,6 @@ export const whoopDefinition = {
   dataTypes: ["activities", "recovery", "sleep"],
   developerPortalUrl: "https://developer-dashboard.whoop.com/",
   requiresCredentials: true,
-  rateLimitFromHeaders: whoopRateLimit,
+  // IETF RateLimit-draft headers; Remaining and Reset (seconds) describe the tightest window.
+  rateLimitFromHeaders: remainingAndResetHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 } satisfies ProviderDefinition;

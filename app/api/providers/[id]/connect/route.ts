@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = withErrorResponse(async (request: Request, { params }: ProviderRouteContext) => {
   const { id } = await params;
   const registry = getRegistry();
-  if (!registry.isSupported(id)) throw registry.unsupportedError(id);
+  registry.require(id);
   const user = await getSessionUser();
   if (!user) return signInRedirect("/dashboard");
   try {
