@@ -11,21 +11,26 @@ export const fitbitDefinition = {
     authUrl: "https://www.fitbit.com/oauth2/authorize",
     tokenUrl: "https://api.fitbit.com/oauth2/token",
     apiBaseUrl: "https://api.fitbit.com",
+    // RFC 7009; revoking one token revokes every token of this user for the app.
     revokeUrl: "https://api.fitbit.com/oauth2/revoke",
   },
+  // `activity` reads the exercise log; `heartrate` its heart-rate figures; `profile` the name.
   defaultScopes: ["activity", "heartrate", "profile"],
   oauth: {
     scopeSeparator: " ",
+    // Fitbit recommends PKCE (S256) even for confidential clients that also send a secret.
     pkce: true,
     clientAuth: "client_secret_basic",
-    // Refresh tokens are single use: every refresh returns a new pair.
+    // Refresh tokens are single use: every refresh returns a new pair and spends the old refresh token.
     rotatesRefreshToken: true,
     issuesRefreshToken: true,
-    accountIdFromTokenResponse: (body) => (typeof body.user_id === "string" ? body.user_id : undefined),
+    // Beyond RFC 6749, the token response names the account: `user_id` is the encoded Fitbit user id.
+    accountIdFromTokenResponse: (body) => (typeof body.user_id === "string" && body.user_id ? body.user_id : undefined),
   },
   dataTypes: ["activities", "heart_rate"],
   developerPortalUrl: "https://dev.fitbit.com/apps",
   requiresCredentials: true,
-  // 150 requests per user per hour; the reset header counts seconds to the top of the hour.
+  // 150 requests per user per hour; Fitbit-Rate-Limit-Reset counts seconds until the quota resets
+  // (near the top of the hour), not a timestamp.
   rateLimitFromHeaders: remainingAndResetHeaders("fitbit-rate-limit-remaining", "fitbit-rate-limit-reset"),
 } satisfies ProviderDefinition;

@@ -6,79 +6,148 @@ import { fitbitDefinition } from "./definition";
 import { normalizeFitbitActivity } from "./normalize";
 
 /**
- * The samples hold no Fitbit activity (a real list is kept back for acceptance tests), so these
- * entries are constructed from the documented field table in fitbit.md.
+ * The samples hold no Fitbit activity (a real list is kept back for acceptance tests), so this page
+ * of `activities/list.json` is CONSTRUCTED from the documented field table in fitbit.md. It is parsed
+ * from text the way the HTTP client parses it, so the first logId (> 2^53) takes the real path.
  */
-const constructedList = `{
+const constructedPage = `{
   "activities": [
-    { "logId": 2907044112471568224, "activityName": "Run", "activityTypeId": 90009,
+    { "logId": 2907044112471568224, "activityName": "Run", "activityTypeId": 90009, "logType": "tracker",
       "startTime": "2025-02-03T11:57:55.000-07:00", "originalStartTime": "2025-02-03T11:57:55.000-07:00",
-      "duration": 2783000, "activeDuration": 2700000, "distance": 8.05, "distanceUnit": "Kilometer",
-      "elevationGain": 42.7, "averageHeartRate": 151, "calories": 612, "steps": 7340, "logType": "tracker",
-      "source": { "id": "1234", "name": "Google Pixel Watch 2", "type": "tracker" },
+      "duration": 2783000, "activeDuration": 2700000, "originalDuration": 2783000,
+      "distance": 8.05, "distanceUnit": "Kilometer", "speed": 10.41, "pace": 345.7,
+      "elevationGain": 42.7, "averageHeartRate": 151, "calories": 612, "steps": 7340, "hasGps": true,
+      "source": { "id": "311294213", "name": "Google Pixel Watch 2", "type": "tracker", "trackerFeatures": ["GPS", "HEARTRATE"] },
       "lastModified": "2025-02-03T19:45:12.000Z" },
-    { "logId": 61234567890, "activityName": "Bike", "activityTypeId": 90001,
-      "startTime": "2025-02-04T07:10:00.000-05:00", "duration": 3600000, "activeDuration": 3500000,
+    { "logId": 61234567890, "activityName": "Bike", "activityTypeId": 90001, "logType": "auto_detected",
+      "startTime": "2025-02-04T07:10:00.000-05:00", "duration": 3600500, "activeDuration": 3500000,
       "distance": 15.5, "distanceUnit": "Mile", "elevationGain": 300, "averageHeartRate": 132, "calories": 700,
-      "source": { "name": "Charge 5", "type": "tracker" }, "logType": "auto_detected" },
-    { "logId": 61234567891, "activityName": "Weights", "activityTypeId": 3000,
-      "startTime": "2025-02-05T18:00:00.000+01:00", "duration": 1800000, "activeDuration": 1800000,
-      "calories": 210, "logType": "manual" }
+      "source": { "id": "2288", "name": "Charge 5", "type": "tracker" } },
+    { "logId": 61234567891, "activityName": "Weights", "activityTypeId": 3000, "logType": "manual",
+      "startTime": "2025-02-05T18:00:00.000+01:00", "duration": 1800000, "activeDuration": 1800000, "calories": 210 },
+    { "logId": 61234567892, "activityName": "Yoga", "activityTypeId": 52001, "logType": "mobile_run",
+      "startTime": "2025-02-06T06:30:00.000+05:30", "duration": 2700000, "activeDuration": 2640000,
+      "elevationGain": 0, "averageHeartRate": 88, "calories": 120, "source": { "name": "Fitbit for Android", "type": "app" } }
   ],
   "pagination": { "afterDate": "2025-02-01", "limit": 100, "next": "", "offset": 0, "previous": "", "sort": "asc" }
 }`;
 
-describe("normalizeFitbitActivity", () => {
-  const { activities } = parseProviderJson(constructedList) as { activities: unknown[] };
+describe("normalizeFitbitActivity (constructed entries)", () => {
+  const { activities } = parseProviderJson(constructedPage) as { activities: unknown[] };
 
-  it("keeps a logId above 2^53 exact, reads the local offset, converts ms and km", () => {
-    expect(normalizeFitbitActivity(activities[0])).toMatchObject({
+  it("keeps a logId above 2^53 exact, places the local start on the timeline, converts ms and km", () => {
+    expect(normalizeFitbitActivity(activities[0])).toEqual({
       provider: "fitbit",
       providerActivityId: "2907044112471568224",
       name: "Run",
       sport: "run",
-      startTime: new Date("2025-02-03T18:57:55Z"),
+      sportType: "Run",
+      startTime: new Date("2025-02-03T18:57:55Z"), // 11:57:55 at −07:00
       utcOffsetMinutes: -420,
-      elapsedSeconds: 2783,
-      movingSeconds: 2700,
-      distanceMeters: 8050,
-      elevationGainMeters: 42.7,
+      elapsedSeconds: 2783, // 2783000 ms
+      movingSeconds: 2700, // 2700000 ms
+      distanceMeters: 8050, // 8.05 km
+      elevationGainMeters: 42.7, // metric locale: metres
       averageHeartRate: 151,
       maxHeartRate: null,
       calories: 612,
       device: "Google Pixel Watch 2",
+      raw: activities[0],
     });
   });
 
-  it("converts miles (and feet for elevation in imperial locales)", () => {
+  it("converts miles, and reads elevation in feet when distances are in miles", () => {
     expect(normalizeFitbitActivity(activities[1])).toMatchObject({
+      providerActivityId: "61234567890",
       sport: "ride",
-      startTime: new Date("2025-02-04T12:10:00Z"),
+      sportType: "Bike",
+      startTime: new Date("2025-02-04T12:10:00Z"), // 07:10 at −05:00
       utcOffsetMinutes: -300,
-      distanceMeters: 24944.83, // 15.5 × 1609.344
+      elapsedSeconds: 3600.5, // 3600500 ms
+      movingSeconds: 3500,
+      distanceMeters: 24944.83, // 15.5 mi × 1609.344 = 24944.832
       elevationGainMeters: 91.44, // 300 ft × 0.3048
+      averageHeartRate: 132,
+      calories: 700,
       device: "Charge 5",
     });
   });
 
-  it("leaves a missing distance and device empty", () => {
-    expect(normalizeFitbitActivity(activities[2])).toMatchObject({ sport: "strength", distanceMeters: null, device: null, elapsedSeconds: 1800 });
+  it("leaves a missing distance, elevation and source empty", () => {
+    expect(normalizeFitbitActivity(activities[2])).toMatchObject({
+      sport: "strength",
+      startTime: new Date("2025-02-05T17:00:00Z"), // 18:00 at +01:00
+      utcOffsetMinutes: 60,
+      elapsedSeconds: 1800,
+      distanceMeters: null,
+      elevationGainMeters: null,
+      averageHeartRate: null,
+      device: null,
+    });
   });
 
-  it("falls back to the activity name for unknown type ids", () => {
-    const base = { logId: 1, startTime: "2025-01-01T10:00:00.000+00:00" };
-    expect(normalizeFitbitActivity({ ...base, activityName: "Treadmill jog", activityTypeId: 123 }).sport).toBe("run");
-    expect(normalizeFitbitActivity({ ...base, activityName: "Tennis", activityTypeId: 27 }).sport).toBe("other");
+  it("reads a half-hour offset", () => {
+    expect(normalizeFitbitActivity(activities[3])).toMatchObject({
+      sport: "yoga",
+      startTime: new Date("2025-02-06T01:00:00Z"), // 06:30 at +05:30
+      utcOffsetMinutes: 330,
+      elapsedSeconds: 2700,
+      movingSeconds: 2640,
+      distanceMeters: null,
+      elevationGainMeters: 0,
+      device: "Fitbit for Android",
+    });
   });
 
-  it("skips malformed entries and keeps the rest", () => {
-    const batch = normalizeBatch([activities[0], { logId: 5, activityName: "x", startTime: "not a date" }, { activityName: "no id" }], normalizeFitbitActivity);
-    expect(batch.activities).toHaveLength(1);
-    expect(batch.skipped).toBe(2);
+  it("maps catalog ids first, then English name keywords, else other", () => {
+    const of = (activityTypeId: number | undefined, activityName: string) =>
+      normalizeFitbitActivity({ logId: 1, activityTypeId, activityName, startTime: "2025-01-01T10:00:00.000+00:00" }).sport;
+    expect(of(2131, "Running")).toBe("run");
+    expect(of(91, "Treadmill")).toBe("run");
+    expect(of(90013, "Walk")).toBe("walk");
+    expect(of(90024, "Indoor cycling")).toBe("ride");
+    expect(of(82, "Swim")).toBe("swim");
+    expect(of(1071, "Hike")).toBe("hike");
+    expect(of(55001, "Spinning")).toBe("ride");
+    expect(of(undefined, "Outdoor Bike")).toBe("ride");
+    expect(of(2040, "Circuit Training")).toBe("strength");
+    expect(of(123, "Rowing machine")).toBe("row");
+    expect(of(123, "Cross-country skiing")).toBe("ski");
+    expect(of(123, "Water skiing")).toBe("other");
+    expect(of(123, "Skipping rope")).toBe("other");
+    expect(of(27, "Tennis")).toBe("other");
+    expect(of(3000, "Run")).toBe("strength"); // the id wins over the name
   });
 
-  it("takes the account id from the documented token response", () => {
+  it("an unknown distance unit leaves distance and elevation empty instead of guessing", () => {
+    const entry = { logId: 1, activityName: "Run", startTime: "2025-01-01T10:00:00Z", distance: 5, distanceUnit: "Furlong", elevationGain: 10 };
+    expect(normalizeFitbitActivity(entry)).toMatchObject({ distanceMeters: null, elevationGainMeters: null, utcOffsetMinutes: 0 });
+  });
+
+  it("skips malformed entries, counts them, and keeps the rest", () => {
+    const batch = normalizeBatch(
+      [
+        activities[0],
+        { logId: 5, activityName: "Run", startTime: "2025-02-03T11:57:55.000" }, // no offset: no instant
+        { logId: 6, activityName: "Run", startTime: "not a date+01:00" },
+        { activityName: "no id", startTime: "2025-02-03T11:57:55.000Z" },
+        { logId: 7, activityName: "Run", startTime: "2025-02-03T11:57:55.000Z", duration: "long" },
+        null,
+      ],
+      normalizeFitbitActivity,
+    );
+    expect(batch.activities.map((a) => a.providerActivityId)).toEqual(["2907044112471568224"]);
+    expect(batch.skipped).toBe(5);
+    expect(batch.problems[0]).toContain("UTC offset");
+  });
+});
+
+describe("Fitbit token response", () => {
+  it("names the account in user_id (read by accountIdFromTokenResponse); no adapter is needed", () => {
     const body = loadFixture("fitbit-token-response.json") as Record<string, unknown>;
     expect(fitbitDefinition.oauth.accountIdFromTokenResponse(body)).toBe("GGNJL9");
+    expect(fitbitDefinition.oauth.accountIdFromTokenResponse({ ...body, user_id: undefined })).toBeUndefined();
+    expect(fitbitDefinition.oauth).not.toHaveProperty("adaptTokenResponse");
+    expect(body).toMatchObject({ token_type: "Bearer", expires_in: 28800 });
   });
 });

@@ -5,17 +5,23 @@ import { mergeBatches, normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeGarminActivity } from "./normalize";
 
-/** Pulls are windowed by upload time, at most 24 hours per request. */
+/** Garmin serves at most 24 h of uploads per request (longer ranges are refused). */
 const WINDOW_SECONDS = 86_400;
 
+const userIdSchema = z.object({ userId: z.union([z.string().min(1), z.number()]).transform(String) });
+
 export class GarminClient extends BaseFitnessProvider {
-  /** Garmin has no profile name; the user id is all there is. */
+  /** Garmin has no profile endpoint with a name; the user id is all there is. */
   async getAthlete(): Promise<Athlete> {
     const { data } = await this.http.request(this.apiUrl("wellness-api/rest/user/id"), { headers: this.bearer() });
-    const { userId } = z.object({ userId: z.union([z.string(), z.number()]).transform(String) }).parse(data);
-    return { id: userId, name: null };
+    return { id: userIdSchema.parse(data).userId, name: null };
   }
 
+  /**
+   * Garmin has no paging: summaries are pulled by *upload* time in windows of at most 24 h, each a
+   * bare array. The window is not narrowed to start times: a watch synced days later uploads an
+   * activity that started before `after`, and dropping it here would lose it for good.
+   */
   async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
     const batches: ActivityBatch[] = [];
     const end = Math.ceil(window.before.getTime() / 1000);
@@ -27,16 +33,17 @@ export class GarminClient extends BaseFitnessProvider {
       if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Garmin sent an activity list that is not a list.");
       batches.push(normalizeBatch(data, normalizeGarminActivity));
     }
-    // An activity re-uploaded in two windows appears twice; keep one.
     const merged = mergeBatches(batches);
+    // Whether a window's end is inclusive is not documented, so an upload on a boundary may come twice.
     const seen = new Set<string>();
     merged.activities = merged.activities.filter((a) => !seen.has(a.providerActivityId) && seen.add(a.providerActivityId));
     return merged;
   }
 
-  /** Deleting the registration is Garmin's disconnect; it has no RFC 7009 revoke. */
+  /** Deleting the user registration ends Garmin's access grant and its notifications (there is no RFC 7009 revoke). */
   async revoke(): Promise<void> {
-    if (!this.config.revokeUrl) return;
-    await this.http.request(this.config.revokeUrl, { method: "DELETE", headers: this.bearer() });
+    const url = this.config.revokeUrl;
+    if (!url) return;
+    await this.http.request(url, { method: "DELETE", headers: this.bearer() });
   }
 }

@@ -10,21 +10,29 @@ export const garminDefinition = {
     authUrl: "https://connect.garmin.com/oauth2Confirm",
     tokenUrl: "https://diauth.garmin.com/di-oauth2-service/oauth/token",
     apiBaseUrl: "https://apis.garmin.com",
+    // Garmin has no RFC 7009 revocation endpoint: deleting the user's registration is its disconnect.
     revokeUrl: "https://apis.garmin.com/wellness-api/rest/user/registration",
   },
-  // Garmin's scopes are chosen per app at registration, not per request.
+  // Garmin scopes are chosen per app when it is registered, not per authorization request.
   defaultScopes: [],
   oauth: {
+    // Never joined: there is no scope parameter (see omitScope).
     scopeSeparator: " ",
+    // PKCE (S256) is mandatory for Garmin's OAuth 2.0 apps, even for confidential clients.
     pkce: true,
     clientAuth: "client_secret_post",
-    // Every refresh returns a new refresh token; the old one is spent.
+    // Every refresh returns a new refresh token and spends the old one.
     rotatesRefreshToken: true,
     issuesRefreshToken: true,
+    // Garmin's authorize endpoint takes no `scope`; the user picks data permissions on the consent page.
     omitScope: true,
+    // The token response names no user (RFC 6749 does not require it); the client reads /user/id.
   },
   dataTypes: ["activities"],
   developerPortalUrl: "https://developerportal.garmin.com/",
   requiresCredentials: true,
+  // Only Garmin Connect activity ids (numeric) have a page; a summaryId fallback does not.
   activityUrl: (id) => (/^\d+$/.test(id) ? `https://connect.garmin.com/modern/activity/${id}` : undefined),
+  // No rateLimitFromHeaders: Garmin documents no rate-limit headers. A 429 with Retry-After is
+  // still honoured by the shared HTTP client.
 } satisfies ProviderDefinition;

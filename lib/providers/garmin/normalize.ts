@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { idField, optionalNonNegative, optionalNumber, optionalString } from "../normalize-kit";
+import { idField, MalformedActivityError, optionalNonNegative, optionalNumber, optionalString } from "../normalize-kit";
 import type { NormalizedActivity, Sport } from "../types";
 
+/** Garmin `activityType` (Activity API Appendix A) → shared sport; looked up with and without a _V2/_WS suffix. */
 const sportByType: Record<string, Sport> = {
   RUNNING: "run",
   TRAIL_RUNNING: "run",
@@ -19,43 +20,63 @@ const sportByType: Record<string, Sport> = {
   E_BIKE_FITNESS: "ride",
   E_BIKE_MOUNTAIN: "ride",
   CYCLOCROSS: "ride",
+  TRACK_CYCLING: "ride",
+  RECUMBENT_CYCLING: "ride",
   LAP_SWIMMING: "swim",
   OPEN_WATER_SWIMMING: "swim",
-  SWIMMING: "swim",
   WALKING: "walk",
   CASUAL_WALKING: "walk",
   SPEED_WALKING: "walk",
   HIKING: "hike",
   STRENGTH_TRAINING: "strength",
   HIIT: "strength",
-  FITNESS_EQUIPMENT: "strength",
   YOGA: "yoga",
   PILATES: "yoga",
   INDOOR_ROWING: "row",
   ROWING: "row",
-  ROWING_V2: "row",
-  RESORT_SKIING_SNOWBOARDING_WS: "ski",
-  RESORT_SKIING: "ski",
-  BACKCOUNTRY_SKIING: "ski",
-  CROSS_COUNTRY_SKIING_WS: "ski",
-  SKATE_SKIING_WS: "ski",
-  SNOWBOARDING_WS: "ski",
 };
 
-/** "TRAIL_RUNNING" → "Trail running", for activities without a name. */
-function readableType(type: string): string {
-  const words = type.replace(/_(V2|WS)$/, "").toLowerCase().split("_");
-  return words.join(" ").replace(/^./, (c) => c.toUpperCase());
+/** Skiing and snowboarding come in many variants (RESORT_SKIING_SNOWBOARDING_WS, BACKCOUNTRY_SKIING, …). */
+const SNOW_SPORT = /(^|_)(SKIING|SNOWBOARDING)(_|$)/;
+
+function sportOf(type: string | null): Sport {
+  if (!type) return "other";
+  const base = type.replace(/_(V2|WS)$/, "");
+  const listed = sportByType[type] ?? sportByType[base];
+  if (listed) return listed;
+  // Water skiing is a water sport, not the shared "ski".
+  return SNOW_SPORT.test(type) && !type.startsWith("WATER_") ? "ski" : "other";
 }
 
-const summary = z.object({
-  // Strava's external_id (garmin_push_<id>) and Garmin Connect URLs use activityId; summaryId
-  // is the fallback for summaries that do not carry one.
-  activityId: idField.optional(),
-  summaryId: idField,
+/** "TRAIL_RUNNING" → "Trail running": Garmin often sends no activityName. */
+function readableType(type: string | null): string {
+  if (!type) return "Activity";
+  return type
+    .replace(/_(V2|WS)$/, "")
+    .toLowerCase()
+    .replace(/_/g, " ")
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Activity details carry the ids on the envelope (`summaryId: "<id>-detail"`, `activityId`) and the
+ * figures in `summary`; lifting the ids in lets one schema read summaries and details alike, and
+ * dropping "-detail" gives a detail the same id as its summary.
+ */
+function unwrapDetails(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.summary)) return raw;
+  const summaryId = typeof raw.summaryId === "string" ? raw.summaryId.replace(/-detail$/, "") : raw.summaryId;
+  return { ...raw.summary, summaryId: raw.summary.summaryId ?? summaryId, activityId: raw.summary.activityId ?? raw.activityId };
+}
+
+const activitySummary = z.object({
+  activityId: idField.nullish(),
+  summaryId: idField.nullish(),
   activityName: optionalString,
-  activityType: z.string().min(1),
-  startTimeInSeconds: z.number().int(),
+  activityType: optionalString,
+  startTimeInSeconds: z.number().finite(),
   startTimeOffsetInSeconds: optionalNumber,
   durationInSeconds: optionalNonNegative,
   distanceInMeters: optionalNonNegative,
@@ -66,19 +87,25 @@ const summary = z.object({
   deviceName: optionalString,
 });
 
-/** An activity summary (pull, push or the `summary` of activity details) → the shared activity. */
+/** An activity summary (pull or push) or an activity-details entry → the shared activity. */
 export function normalizeGarminActivity(raw: unknown): NormalizedActivity {
-  const a = summary.parse(raw);
+  const a = activitySummary.parse(unwrapDetails(raw));
+  // activityId is the Garmin Connect activity id: the one in connect.garmin.com URLs and in the
+  // external_id Strava gives activities synced from Garmin, so the same workout keeps one key
+  // across Garmin's summaries, details and other providers. summaryId covers summaries without it.
+  const id = a.activityId ?? a.summaryId;
+  if (!id) throw new MalformedActivityError("activity has neither activityId nor summaryId");
   return {
     provider: "garmin",
-    providerActivityId: a.activityId ?? a.summaryId,
+    providerActivityId: id,
     name: a.activityName ?? readableType(a.activityType),
-    sport: sportByType[a.activityType] ?? "other",
+    sport: sportOf(a.activityType),
     sportType: a.activityType,
     startTime: new Date(a.startTimeInSeconds * 1000),
-    // The device's offset at the start; Garmin warns it is whatever the device clock said.
+    // The device clock's offset at the start (not a time zone: the user can set the watch to any time).
     utcOffsetMinutes: a.startTimeOffsetInSeconds === null ? null : Math.round(a.startTimeOffsetInSeconds / 60),
     elapsedSeconds: a.durationInSeconds,
+    // Moving time exists only in the details' samples, not in the summary.
     movingSeconds: null,
     distanceMeters: a.distanceInMeters,
     elevationGainMeters: a.totalElevationGainInMeters,
@@ -88,13 +115,4 @@ export function normalizeGarminActivity(raw: unknown): NormalizedActivity {
     device: a.deviceName,
     raw,
   };
-}
-
-const details = z.object({ summaryId: z.string(), activityId: idField.optional(), summary: z.record(z.string(), z.unknown()) });
-
-/** Activity details carry their ids on the envelope (`"<id>-detail"`) and the figures in `summary`. */
-export function normalizeGarminActivityDetails(raw: unknown): NormalizedActivity {
-  const d = details.parse(raw);
-  const summaryId = d.summaryId.replace(/-detail$/, "");
-  return { ...normalizeGarminActivity({ ...d.summary, summaryId, activityId: d.activityId }), raw };
 }

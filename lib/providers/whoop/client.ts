@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { mergeBatches, normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeWhoopWorkout } from "./normalize";
 
-const PAGE_SIZE = 25; // WHOOP's maximum
+const PAGE_SIZE = 25; // WHOOP's maximum `limit`
 const MAX_PAGES = 400;
 
-const collection = z.object({ records: z.array(z.unknown()), next_token: z.string().nullish() });
-const profile = z.object({
-  user_id: z.union([z.number(), z.string()]).transform(String),
+const workoutCollection = z.object({ records: z.array(z.unknown()), next_token: z.string().nullish() });
+
+const profileSchema = z.object({
+  user_id: z.union([z.number(), z.string().min(1)]).transform(String),
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
 });
@@ -17,11 +19,14 @@ const profile = z.object({
 export class WhoopClient extends BaseFitnessProvider {
   async getAthlete(): Promise<Athlete> {
     const { data } = await this.http.request(this.apiUrl("v2/user/profile/basic"), { headers: this.bearer() });
-    const user = profile.parse(data);
-    return { id: user.user_id, name: [user.first_name, user.last_name].filter(Boolean).join(" ") || null };
+    const user = profileSchema.parse(data);
+    return { id: user.user_id, name: [user.first_name, user.last_name].map((part) => part?.trim()).filter(Boolean).join(" ") || null };
   }
 
-  /** Pages by cursor: the query takes `nextToken`, the answer names it `next_token`. */
+  /**
+   * `start` is inclusive and `end` exclusive, exactly [after, before). Pages are cursor-based: the
+   * answer's `next_token` goes back as the `nextToken` query parameter; no `next_token` ends the list.
+   */
   async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
     const batches: ActivityBatch[] = [];
     let nextToken: string | undefined;
@@ -30,17 +35,19 @@ export class WhoopClient extends BaseFitnessProvider {
         headers: this.bearer(),
         query: { start: window.after.toISOString(), end: window.before.toISOString(), limit: PAGE_SIZE, nextToken },
       });
-      const parsed = collection.parse(data);
-      batches.push(normalizeBatch(parsed.records, normalizeWhoopWorkout));
-      nextToken = parsed.next_token ?? undefined;
+      const parsed = workoutCollection.safeParse(data);
+      if (!parsed.success) throw new AppError("provider_bad_response", "WHOOP sent a workout list without records.");
+      batches.push(normalizeBatch(parsed.data.records, normalizeWhoopWorkout));
+      nextToken = parsed.data.next_token || undefined;
       if (!nextToken) break;
     }
     return mergeBatches(batches);
   }
 
-  /** Revokes this user's grant (and their webhooks). */
+  /** Revokes this user's grant for our app (answered with 204). */
   async revoke(): Promise<void> {
-    if (!this.config.revokeUrl) return;
-    await this.http.request(this.config.revokeUrl, { method: "DELETE", headers: this.bearer() });
+    const url = this.config.revokeUrl;
+    if (!url) return;
+    await this.http.request(url, { method: "DELETE", headers: this.bearer() });
   }
 }

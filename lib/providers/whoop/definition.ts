@@ -11,22 +11,29 @@ export const whoopDefinition = {
     authUrl: "https://api.prod.whoop.com/oauth/oauth2/auth",
     tokenUrl: "https://api.prod.whoop.com/oauth/oauth2/token",
     apiBaseUrl: "https://api.prod.whoop.com/developer",
+    // Not RFC 7009: a DELETE with the user's bearer token revokes the grant (and stops its webhooks).
     revokeUrl: "https://api.prod.whoop.com/developer/v2/user/access",
   },
-  // Without `offline` WHOOP issues no refresh token and the connection dies after an hour.
+  // `offline` is what makes WHOOP issue a refresh token; without it the connection dies with the
+  // one-hour access token.
   defaultScopes: ["offline", "read:workout", "read:profile"],
   oauth: {
     scopeSeparator: " ",
+    // WHOOP documents the plain confidential code flow; PKCE is neither required nor documented.
     pkce: false,
     clientAuth: "client_secret_post",
-    // Each refresh revokes the previous refresh token.
+    // A refresh returns a new refresh token and revokes the previous one.
     rotatesRefreshToken: true,
     issuesRefreshToken: true,
+    // WHOOP's refresh grant asks for `scope=offline` again (RFC 6749 makes scope optional there) so the
+    // renewed grant keeps issuing refresh tokens.
     refreshParams: { scope: "offline" },
+    // The token response names no user; the client reads /v2/user/profile/basic.
   },
-  dataTypes: ["activities", "recovery", "sleep"],
-  developerPortalUrl: "https://developer-dashboard.whoop.com/",
+  dataTypes: ["activities"],
+  developerPortalUrl: "https://developer.whoop.com/",
   requiresCredentials: true,
-  // IETF RateLimit-draft headers; Remaining and Reset (seconds) describe the tightest window.
+  // 100/minute and 10,000/day per app; Remaining and Reset (seconds) describe whichever window is
+  // closest to running out.
   rateLimitFromHeaders: remainingAndResetHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
 } satisfies ProviderDefinition;

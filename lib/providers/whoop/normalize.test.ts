@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture } from "@/lib/testing/fixtures";
 import { normalizeBatch } from "../normalize-kit";
+import { whoopDefinition } from "./definition";
 import { normalizeWhoopWorkout } from "./normalize";
+
+const documented = () => loadFixture("whoop-workout-v2.json") as Record<string, unknown>;
 
 describe("normalizeWhoopWorkout", () => {
   const expected = {
@@ -11,47 +14,90 @@ describe("normalizeWhoopWorkout", () => {
     sport: "run",
     sportType: "running",
     startTime: new Date("2022-04-24T02:25:44.774Z"),
-    utcOffsetMinutes: -300,
-    elapsedSeconds: 28800, // end − start = 8 h
+    utcOffsetMinutes: -300, // "-05:00"
+    elapsedSeconds: 28800, // 10:25:44.774 − 02:25:44.774 = 8 h
     movingSeconds: null,
-    distanceMeters: 1772.77,
-    elevationGainMeters: 46.64,
+    distanceMeters: 1772.77035916,
+    elevationGainMeters: 46.64384460449, // altitude_gain_meter, not the net altitude_change_meter
     averageHeartRate: 123,
     maxHeartRate: 146,
-    calories: 375.1, // 1569.34 kJ / 4.184
+    calories: 375.08, // 1569.34033203125 kJ / 4.184 = 375.0813…
     device: "WHOOP",
   };
 
-  it("reads the documented single workout", () => {
-    expect(normalizeWhoopWorkout(loadFixture("whoop-workout-v2.json"))).toMatchObject(expected);
+  it("reads the documented single WorkoutV2", () => {
+    const raw = documented();
+    expect(normalizeWhoopWorkout(raw)).toEqual({ ...expected, raw });
   });
 
   it("reads the documented workout collection", () => {
     const { records, next_token } = loadFixture("whoop-list-workouts.json") as { records: unknown[]; next_token: string };
     expect(next_token).toBe("MTIzOjEyMzEyMw");
-    expect(records.map(normalizeWhoopWorkout)).toMatchObject([expected]);
+    expect(records.map(normalizeWhoopWorkout)).toEqual([{ ...expected, raw: records[0] }]);
   });
 
-  it("keeps an unscored workout without its score figures", () => {
-    const pending = { ...(loadFixture("whoop-workout-v2.json") as object), score_state: "PENDING_SCORE" };
-    expect(normalizeWhoopWorkout(pending)).toMatchObject({ calories: null, averageHeartRate: null, distanceMeters: null, elapsedSeconds: 28800 });
+  it("keeps a workout that is not scored yet, without its score figures", () => {
+    for (const unscored of [{ score_state: "PENDING_SCORE" }, { score_state: "UNSCORABLE", score: null }, { score_state: "SCORED", score: undefined }]) {
+      expect(normalizeWhoopWorkout({ ...documented(), ...unscored })).toMatchObject({
+        providerActivityId: expected.providerActivityId,
+        elapsedSeconds: 28800,
+        distanceMeters: null,
+        elevationGainMeters: null,
+        averageHeartRate: null,
+        maxHeartRate: null,
+        calories: null,
+      });
+    }
   });
 
-  it("maps sport names and names workouts after them", () => {
+  it("maps sport names onto the shared vocabulary and names workouts after them", () => {
     const base = { id: "u", start: "2024-01-01T10:00:00Z", end: "2024-01-01T11:00:00Z" };
-    expect(normalizeWhoopWorkout({ ...base, sport_name: "functional fitness" })).toMatchObject({ sport: "strength", name: "Functional Fitness" });
-    expect(normalizeWhoopWorkout({ ...base, sport_name: "hiking/rucking" })).toMatchObject({ sport: "hike", name: "Hiking/Rucking" });
-    expect(normalizeWhoopWorkout({ ...base, sport_name: "jiu jitsu" }).sport).toBe("other");
+    const of = (sport_name: string | undefined) => normalizeWhoopWorkout({ ...base, sport_name });
+    expect(of("cycling")).toMatchObject({ sport: "ride", name: "Cycling", sportType: "cycling" });
+    expect(of("swimming").sport).toBe("swim");
+    expect(of("walking").sport).toBe("walk");
+    expect(of("hiking/rucking")).toMatchObject({ sport: "hike", name: "Hiking/Rucking" });
+    expect(of("weightlifting").sport).toBe("strength");
+    expect(of("powerlifting").sport).toBe("strength");
+    expect(of("functional fitness")).toMatchObject({ sport: "strength", name: "Functional Fitness" });
+    expect(of("yoga").sport).toBe("yoga");
+    expect(of("rowing").sport).toBe("row");
+    expect(of("skiing").sport).toBe("ski");
+    expect(of("Running")).toMatchObject({ sport: "run", sportType: "Running" });
+    expect(of("jiu jitsu")).toMatchObject({ sport: "other", name: "Jiu Jitsu" });
+    expect(of("track & field")).toMatchObject({ sport: "other", name: "Track & Field" });
+    expect(of(undefined)).toMatchObject({ sport: "other", name: "Workout", sportType: null, utcOffsetMinutes: null, device: "WHOOP" });
   });
 
-  it("skips malformed records — including the id-only webhook event — and keeps the rest", () => {
-    const batch = normalizeBatch([loadFixture("whoop-workout-v2.json"), loadFixture("whoop-webhook-event.json"), { id: "x", start: "soon", end: "later" }], normalizeWhoopWorkout);
-    expect(batch.activities).toHaveLength(1);
-    expect(batch.skipped).toBe(2);
+  it("an offset in an unexpected form loses only the local offset", () => {
+    expect(normalizeWhoopWorkout({ ...documented(), timezone_offset: "America/Chicago" })).toMatchObject({ utcOffsetMinutes: null, elapsedSeconds: 28800 });
+    expect(normalizeWhoopWorkout({ ...documented(), timezone_offset: "+05:30" }).utcOffsetMinutes).toBe(330);
   });
 
-  it("the documented refresh response carries a rotated refresh token", () => {
+  it("skips malformed records, including the id-only webhook event, and keeps the rest", () => {
+    const batch = normalizeBatch(
+      [
+        documented(),
+        loadFixture("whoop-webhook-event.json"), // { user_id, id: 10235, type, trace_id }: nothing to normalize
+        { id: "x", start: "soon", end: "later" },
+        { id: "y", start: "2024-01-01T11:00:00Z", end: "2024-01-01T10:00:00Z" },
+        { ...documented(), id: "z", score: { kilojoule: "lots" } },
+      ],
+      normalizeWhoopWorkout,
+    );
+    expect(batch.activities.map((a) => a.providerActivityId)).toEqual([expected.providerActivityId]);
+    expect(batch.skipped).toBe(4);
+    expect(batch.problems[2]).toContain("before it starts");
+  });
+});
+
+describe("WHOOP token response", () => {
+  it("the documented refresh answer is RFC 6749-shaped, rotates the refresh token and names no account", () => {
     const body = loadFixture("whoop-token-refresh-response.json") as Record<string, unknown>;
-    expect(body).toMatchObject({ refresh_token: "the-value-of-the-new-refresh-token", expires_in: 3600 });
+    expect(body).toMatchObject({ token_type: "bearer", expires_in: 3600, refresh_token: "the-value-of-the-new-refresh-token" });
+    expect(String(body.scope).split(" ")).toContain("offline");
+    expect(whoopDefinition.oauth).toMatchObject({ rotatesRefreshToken: true, refreshParams: { scope: "offline" } });
+    expect(whoopDefinition.oauth).not.toHaveProperty("adaptTokenResponse");
+    expect(whoopDefinition.oauth).not.toHaveProperty("accountIdFromTokenResponse");
   });
 });
