@@ -2,7 +2,7 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./browser";
 import { freePort } from "./ports";
-import { sandboxProviderEnv } from "./sandbox/env";
+import { sandboxProviderEnv } from "../sandbox/env";
 
 /**
  * Browser tests run the production build (`next start`) against the provider sandbox, both on
@@ -56,7 +56,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: [
     {
-      command: "npx tsx e2e/sandbox/main.ts",
+      command: "npx tsx sandbox/main.ts",
       cwd: root,
       url: `${sandboxUrl}/health`,
       env: { ...(process.env as Record<string, string>), SANDBOX_PORT: String(sandboxPort) },

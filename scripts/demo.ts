@@ -4,8 +4,8 @@
  * credentials — so a newcomer can connect all eight cards with no .env.
  */
 import { spawn } from "node:child_process";
-import { sandboxProviderEnv } from "../e2e/sandbox/env";
-import { startSandbox } from "../e2e/sandbox/server";
+import { sandboxProviderEnv } from "../sandbox/env";
+import { startSandbox } from "../sandbox/server";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);

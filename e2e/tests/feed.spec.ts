@@ -1,5 +1,5 @@
-import { addActivities, failNext, reset } from "../sandbox/control-client";
-import { featured } from "../sandbox/dataset";
+import { addActivities, failNext, reset } from "../../sandbox/control-client";
+import { featured } from "../../sandbox/dataset";
 import { ConsentPage } from "../pages/consent";
 import { expect, sandboxUrl, test } from "../fixtures";
 import type { DashboardPage } from "../pages/dashboard";

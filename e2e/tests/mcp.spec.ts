@@ -1,6 +1,6 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { reset } from "../sandbox/control-client";
+import { reset } from "../../sandbox/control-client";
 import { TokensPage } from "../pages/tokens";
 import { appUrl, expect, sandboxUrl, test } from "../fixtures";
 

@@ -1,4 +1,4 @@
-import { reset, revokeTokens } from "../sandbox/control-client";
+import { reset, revokeTokens } from "../../sandbox/control-client";
 import { ConsentPage } from "../pages/consent";
 import { expect, sandboxUrl, test } from "../fixtures";
 

@@ -1,36 +1,48 @@
 import { describe, expect, it } from "vitest";
+import type { ConfigProblems } from "./core";
 import { ConfigError } from "./core";
-import { defaultSourcePriority, parseSyncEnv } from "./sync";
+import { defaultSourcePriority, parseSourcePriority, parseSyncEnv } from "./sync";
 
-const registered = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar", "synthetic", "acme"];
+const kinds: Record<string, string> = { strava: "platform", garmin: "device", fitbit: "wearable", whoop: "wearable", coros: "device", terra: "aggregator", polar: "device", synthetic: "demo", acme: "device" };
+const registered = Object.entries(kinds).map(([id, sourceKind]) => ({ id, sourceKind }));
 
 describe("parseSyncEnv", () => {
-  it("has sensible defaults and ranks providers missing from the priority last", () => {
-    expect(parseSyncEnv({}, registered)).toEqual({
-      backfillDays: 90,
-      lookbackHours: 72,
-      requestTimeoutMs: 15_000,
-      sourcePriority: [...defaultSourcePriority, "acme"],
-    });
+  it("has sensible defaults", () => {
+    expect(parseSyncEnv({})).toEqual({ backfillDays: 90, lookbackHours: 72, requestTimeoutMs: 15_000 });
   });
 
-  it("reads overrides", () => {
-    const settings = parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "30", PIERRE_SOURCE_PRIORITY: "strava, garmin", PIERRE_SYNC_REQUEST_TIMEOUT_MS: "5000" }, registered);
-    expect(settings.backfillDays).toBe(30);
-    expect(settings.requestTimeoutMs).toBe(5000);
-    expect(settings.sourcePriority.slice(0, 3)).toEqual(["strava", "garmin", "fitbit"]);
+  it("reads overrides and names bad variables", () => {
+    expect(parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "30", PIERRE_SYNC_REQUEST_TIMEOUT_MS: "5000" })).toMatchObject({ backfillDays: 30, requestTimeoutMs: 5000 });
+    const error = (() => {
+      try {
+        parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "-3", PIERRE_SYNC_LOOKBACK_HOURS: "1e2" });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable)).toEqual(["PIERRE_SYNC_BACKFILL_DAYS", "PIERRE_SYNC_LOOKBACK_HOURS"]);
+  });
+});
+
+describe("source priority", () => {
+  it("ranks sport watches, then wearables, aggregators, platforms and the demo, each in registration order", () => {
+    expect(defaultSourcePriority(registered)).toEqual(["garmin", "coros", "polar", "acme", "fitbit", "whoop", "terra", "strava", "synthetic"]);
+    expect(defaultSourcePriority([{ id: "synthetic", sourceKind: "demo" }, { id: "newcomer", sourceKind: "device" }])).toEqual(["newcomer", "synthetic"]);
   });
 
-  it("names bad variables and lists registered providers for an unknown priority entry", () => {
-    try {
-      parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "-3", PIERRE_SOURCE_PRIORITY: "garmin,nike" }, registered);
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(ConfigError);
-      const problems = (error as ConfigError).problems;
-      expect(problems.map((p) => p.variable)).toEqual(["PIERRE_SYNC_BACKFILL_DAYS", "PIERRE_SOURCE_PRIORITY"]);
-      expect(problems[1]?.problem).toContain("(nike)");
-      expect(problems[1]?.problem).toContain("Registered providers: strava, garmin");
-    }
+  it("puts the providers PIERRE_SOURCE_PRIORITY lists first, the others in the default order", () => {
+    const problems: ConfigProblems = [];
+    expect(parseSourcePriority({ PIERRE_SOURCE_PRIORITY: "strava, garmin" }, registered, problems).slice(0, 4)).toEqual(["strava", "garmin", "coros", "polar"]);
+    expect(problems).toEqual([]);
+  });
+
+  it("names an unknown entry and lists the registered providers", () => {
+    const problems: ConfigProblems = [];
+    parseSourcePriority({ PIERRE_SOURCE_PRIORITY: "garmin,nike" }, registered, problems);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ variable: "PIERRE_SOURCE_PRIORITY" });
+    expect(problems[0]!.problem).toContain("(nike)");
+    expect(problems[0]!.problem).toContain("Registered providers: strava, garmin");
   });
 });

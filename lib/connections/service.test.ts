@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { expireTokens, requests, reset, revokeTokens } from "@/e2e/sandbox/control-client";
+import { expireTokens, requests, reset, revokeTokens } from "@/sandbox/control-client";
 import { findConnection } from "@/lib/db/queries";
-import { resetCircuitBreakers } from "@/lib/http/provider-http";
-import { createSandboxedApp, decideConsent } from "@/lib/testing/sandbox";
+import { resetCircuitBreakers } from "@/lib/providers/http";
+import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser } from "@/lib/sync/engine";
 import { completeConnect, disconnect, listProviderStatuses, startConnect } from "./service";
 import { getUsableTokens } from "./tokens";
@@ -144,7 +144,7 @@ describe("token refresh", () => {
     const { connection } = await (await connect(userId, "whoop")).result();
     env.app.db.$client.prepare("update provider_connections set token_expires_at = ? where id = ?").run(Date.now() + 60_000, connection.id);
 
-    const { failNext } = await import("@/e2e/sandbox/control-client");
+    const { failNext } = await import("@/sandbox/control-client");
     await failNext(env.sandbox.url, { provider: "whoop", count: 1, status: 503, target: "token" });
     await expect(getUsableTokens(connection.id, registry().requireProvider("whoop"))).rejects.toMatchObject({ code: "provider_unavailable" });
     expect(findConnection(userId, "whoop")?.status).toBe("connected");

@@ -5,10 +5,10 @@ import { AppError, describeError } from "@/lib/errors";
 import { regroupUser } from "@/lib/feed/regroup";
 import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
 import { claimState, issueState } from "@/lib/oauth/state";
+import { getProviderCatalog } from "@/lib/providers";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { sha256Hex } from "@/lib/security/crypto";
-import { getSyncSettings } from "@/lib/sync/settings";
 import { authorizedClient, encryptTokens } from "./tokens";
 
 export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured";
@@ -188,7 +188,7 @@ export async function disconnect(registry: ProviderRegistry, userId: string, pro
       console.warn(`[pierre] revoking ${providerId} access failed:`, describeError(error));
     }
   }
-  const { activitiesDeleted } = deleteConnectionAndData(userId, providerId, (tx) => regroupUser(tx, userId, getSyncSettings().sourcePriority));
+  const { activitiesDeleted } = deleteConnectionAndData(userId, providerId, (tx) => regroupUser(tx, userId, getProviderCatalog().sourcePriority));
   const notice = revokedAtProvider
     ? `Disconnected from ${definition.displayName}.`
     : `Disconnected from ${definition.displayName}. ${definition.displayName} could not be reached to revoke access, so also remove Pierre Connect from your ${definition.displayName} account settings.`;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addActivities, reset } from "@/e2e/sandbox/control-client";
-import { featured } from "@/e2e/sandbox/dataset";
+import { addActivities, reset } from "@/sandbox/control-client";
+import { featured } from "@/sandbox/dataset";
 import { completeConnect, disconnect, startConnect } from "@/lib/connections/service";
-import { createSandboxedApp, decideConsent } from "@/lib/testing/sandbox";
+import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser } from "@/lib/sync/engine";
 import { parseFeedQuery } from "./params";
 import { queryFeed, weeklyTrainingTime, type FeedItem } from "./query";

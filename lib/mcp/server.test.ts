@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeProviderConfigs } from "@/lib/admin/provider-config";
 import { listProviderStatuses, startConnect } from "@/lib/connections/service";
 import { builtInProviders } from "@/lib/providers/builtin";
-import { acme } from "@/lib/testing/custom-provider";
-import { createTestApp, type TestApp } from "@/lib/testing/test-app";
+import { acme } from "@/test/custom-provider";
+import { createTestApp, type TestApp } from "@/test/test-app";
 import { createMcpServer } from "./server";
 
 let app: TestApp;

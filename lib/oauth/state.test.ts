@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { acme } from "@/lib/testing/custom-provider";
-import { createTestApp, type TestApp } from "@/lib/testing/test-app";
+import { acme } from "@/test/custom-provider";
+import { createTestApp, type TestApp } from "@/test/test-app";
 import { claimState, issueState, STATE_TTL_MS } from "./state";
 
 let app: TestApp;

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { createProviderHttp, type ProviderHttp } from "@/lib/http/provider-http";
+import { createProviderHttp, type ProviderHttp } from "@/lib/providers/http";
 import type {
   ActivityBatch,
   ActivityQuery,

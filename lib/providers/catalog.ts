@@ -1,5 +1,6 @@
 import { ConfigError, type ConfigProblems, type CoreConfig, type Env } from "@/lib/config/core";
 import { loadProviderEnvConfig, type ConfigSources } from "@/lib/config/provider-env";
+import { parseSourcePriority } from "@/lib/config/sync";
 import { ProviderRegistry } from "./registry";
 import type { ProviderModule } from "./types";
 
@@ -10,6 +11,8 @@ export interface ProviderCatalog {
   sources: ReadonlyMap<string, ConfigSources>;
   /** Used when a tool names no provider (`PIERRE_DEFAULT_PROVIDER`, default synthetic). */
   defaultProvider: string;
+  /** Which source's record a merged workout shows, first wins (`PIERRE_SOURCE_PRIORITY` or by source kind). */
+  sourcePriority: string[];
 }
 
 /** Registers `modules` with their env configuration; every bad variable is reported at once. */
@@ -41,6 +44,7 @@ export function buildProviderCatalog(
       problem: `'${defaultProvider}' is not a registered provider. Registered providers: ${registry.supportedProviders().join(", ")}`,
     });
   }
+  const sourcePriority = parseSourcePriority(env, registry.listDefinitions(), problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { registry, sources, defaultProvider };
+  return { registry, sources, defaultProvider, sourcePriority };
 }

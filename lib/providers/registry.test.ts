@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { acme, acmeDefinition } from "@/lib/testing/custom-provider";
-import { testConfig } from "@/lib/testing/fake-fetch";
+import { acme, acmeDefinition } from "@/test/custom-provider";
+import { testConfig } from "@/test/fake-fetch";
 import { ProviderRegistry } from "./registry";
 import { strava } from "./strava";
 

@@ -4,7 +4,7 @@
  * `ProviderFactory` from an effective `ProviderConfig`. Shared code only ever reads these fields;
  * it never asks which provider it is talking to.
  */
-import type { ProviderHttp } from "@/lib/http/provider-http";
+import type { ProviderHttp } from "@/lib/providers/http";
 
 /** The shared sport vocabulary; each provider maps its own labels onto it. */
 export const sports = ["run", "ride", "swim", "walk", "hike", "strength", "yoga", "row", "ski", "other"] as const;
@@ -19,6 +19,9 @@ export type ConnectionKind =
   /** Nothing to authorize (synthetic): connecting is immediate. */
   | "none";
 
+export const sourceKinds = ["device", "wearable", "aggregator", "platform", "demo"] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
 export type ClientAuthMethod = "client_secret_basic" | "client_secret_post";
 
 export type DataType = "activities" | "sleep" | "recovery" | "heart_rate" | "body" | "daily";
@@ -31,10 +34,6 @@ export interface OAuthQuirks {
   pkce: boolean;
   /** How the client authenticates at the token endpoint. */
   clientAuth: ClientAuthMethod;
-  /** Whether a refresh answers with a new refresh token that replaces the old one. */
-  rotatesRefreshToken: boolean;
-  /** False for providers with long-lived tokens and no refresh grant (Polar). */
-  issuesRefreshToken: boolean;
   /** Omit `scope` from the authorize URL entirely (COROS has no scope vocabulary). */
   omitScope?: boolean;
   /** Extra authorize parameters, e.g. Strava's `approval_prompt`. */
@@ -83,6 +82,12 @@ export interface ProviderDefinition {
   dataTypes: readonly DataType[];
   /** Where an admin registers an app and gets credentials. */
   developerPortalUrl?: string;
+  /**
+   * What kind of source it is. The default source priority (which record of a merged workout is
+   * shown) follows this order: sport watches and head units, then all-day wearables, aggregators,
+   * training platforms, and the demo last. `PIERRE_SOURCE_PRIORITY` overrides it.
+   */
+  sourceKind: SourceKind;
   /** Needs no client id/secret (synthetic): always available. */
   requiresCredentials: boolean;
   /** The provider's own page for one activity, for "also on" links. */

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addActivities, failNext, requests, reset, setLatency } from "@/e2e/sandbox/control-client";
+import { addActivities, failNext, requests, reset, setLatency } from "@/sandbox/control-client";
 import { completeConnect, startConnect } from "@/lib/connections/service";
 import { findConnection } from "@/lib/db/queries";
-import { configureHttpDefaults, httpDefaults, resetCircuitBreakers } from "@/lib/http/provider-http";
-import { createSandboxedApp, decideConsent } from "@/lib/testing/sandbox";
+import { configureHttpDefaults, httpDefaults, resetCircuitBreakers } from "@/lib/providers/http";
+import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser, syncWindow } from "./engine";
 
 let env: Awaited<ReturnType<typeof createSandboxedApp>>;

@@ -1,13 +1,13 @@
 import "server-only";
 import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
-import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { getRegistry } from "@/lib/providers";
+import { getProviderCatalog } from "@/lib/providers";
+import { configureHttpDefaults } from "@/lib/providers/http";
 
 let cached: SyncSettings | undefined;
 
 export function getSyncSettings(): SyncSettings {
   if (!cached) {
-    cached = parseSyncEnv(process.env, getRegistry().supportedProviders());
+    cached = { ...parseSyncEnv(process.env), sourcePriority: getProviderCatalog().sourcePriority };
     configureHttpDefaults({ timeoutMs: cached.requestTimeoutMs });
   }
   return cached;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
+import { configureHttpDefaults } from "@/lib/providers/http";
+import { fakeClient, jsonResponse, testConfig } from "@/test/fake-fetch";
 import { CorosClient } from "./client";
 import { corosDefinition } from "./definition";
 

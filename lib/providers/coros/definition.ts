@@ -46,8 +46,6 @@ export const corosDefinition = {
     scopeSeparator: " ",
     pkce: false,
     clientAuth: "client_secret_post",
-    rotatesRefreshToken: false,
-    issuesRefreshToken: true,
     omitScope: true,
     refreshPath: "refresh-token",
     adaptTokenResponse: adaptCorosTokenResponse,
@@ -55,5 +53,6 @@ export const corosDefinition = {
   },
   dataTypes: ["activities"],
   developerPortalUrl: "https://support.coros.com/hc/en-us/articles/17085887816340",
+  sourceKind: "device",
   requiresCredentials: true,
 } satisfies ProviderDefinition;

@@ -1,7 +1,7 @@
 import * as oauth from "oauth4webapi";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
+import { configureHttpDefaults } from "@/lib/providers/http";
+import { fakeClient, jsonResponse, testConfig } from "@/test/fake-fetch";
 import type { ProviderConfig } from "../types";
 import { FitbitClient } from "./client";
 import { fitbitDefinition } from "./definition";

@@ -21,14 +21,13 @@ export const fitbitDefinition = {
     // Fitbit recommends PKCE (S256) even for confidential clients that also send a secret.
     pkce: true,
     clientAuth: "client_secret_basic",
-    // Refresh tokens are single use: every refresh returns a new pair and spends the old refresh token.
-    rotatesRefreshToken: true,
-    issuesRefreshToken: true,
     // Beyond RFC 6749, the token response names the account: `user_id` is the encoded Fitbit user id.
     accountIdFromTokenResponse: (body) => (typeof body.user_id === "string" && body.user_id ? body.user_id : undefined),
   },
   dataTypes: ["activities", "heart_rate"],
   developerPortalUrl: "https://dev.fitbit.com/apps",
+  // An all-day wearable: its workout records rank after sport watches, which measure more.
+  sourceKind: "wearable",
   requiresCredentials: true,
   // 150 requests per user per hour; Fitbit-Rate-Limit-Reset counts seconds until the quota resets
   // (near the top of the hour), not a timestamp.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseProviderJson } from "@/lib/providers/json";
-import { loadFixture } from "@/lib/testing/fixtures";
+import { loadFixture } from "@/test/fixtures";
 import { normalizeBatch } from "../normalize-kit";
 import { fitbitDefinition } from "./definition";
 import { normalizeFitbitActivity } from "./normalize";

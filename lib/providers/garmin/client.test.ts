@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { fakeClient, jsonResponse, testConfig } from "@/lib/testing/fake-fetch";
+import { configureHttpDefaults } from "@/lib/providers/http";
+import { fakeClient, jsonResponse, testConfig } from "@/test/fake-fetch";
 import { GarminClient } from "./client";
 import { garminDefinition } from "./definition";
 

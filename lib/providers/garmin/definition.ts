@@ -21,15 +21,13 @@ export const garminDefinition = {
     // PKCE (S256) is mandatory for Garmin's OAuth 2.0 apps, even for confidential clients.
     pkce: true,
     clientAuth: "client_secret_post",
-    // Every refresh returns a new refresh token and spends the old one.
-    rotatesRefreshToken: true,
-    issuesRefreshToken: true,
     // Garmin's authorize endpoint takes no `scope`; the user picks data permissions on the consent page.
     omitScope: true,
     // The token response names no user (RFC 6749 does not require it); the client reads /user/id.
   },
   dataTypes: ["activities"],
   developerPortalUrl: "https://developerportal.garmin.com/",
+  sourceKind: "device",
   requiresCredentials: true,
   // Only Garmin Connect activity ids (numeric) have a page; a summaryId fallback does not.
   activityUrl: (id) => (/^\d+$/.test(id) ? `https://connect.garmin.com/modern/activity/${id}` : undefined),

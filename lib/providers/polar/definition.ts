@@ -31,13 +31,11 @@ export const polarDefinition = {
     scopeSeparator: " ",
     pkce: false,
     clientAuth: "client_secret_basic",
-    // Tokens are long-lived (about a year) and there is no refresh grant: expiry means reconnecting.
-    rotatesRefreshToken: false,
-    issuesRefreshToken: false,
     accountIdFromTokenResponse: (body) => (body.x_user_id === undefined ? undefined : String(body.x_user_id)),
   },
   dataTypes: ["activities", "sleep", "heart_rate"],
   developerPortalUrl: "https://admin.polaraccesslink.com/",
+  sourceKind: "device",
   requiresCredentials: true,
   rateLimitFromHeaders: polarRateLimit,
 } satisfies ProviderDefinition;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "@/lib/testing/fixtures";
+import { loadFixture } from "@/test/fixtures";
 import { normalizeBatch } from "../normalize-kit";
 import { polarDefinition } from "./definition";
 import { normalizePolarExercise } from "./normalize";

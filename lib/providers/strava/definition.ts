@@ -36,9 +36,6 @@ export const stravaDefinition = {
     scopeSeparator: ",",
     pkce: false,
     clientAuth: "client_secret_post",
-    // "The refresh token may change": always keep the one returned.
-    rotatesRefreshToken: true,
-    issuesRefreshToken: true,
     authorizeParams: { approval_prompt: "auto" },
     accountIdFromTokenResponse: (body) => {
       const athlete = body.athlete as { id?: unknown } | undefined;
@@ -47,6 +44,8 @@ export const stravaDefinition = {
   },
   dataTypes: ["activities"],
   developerPortalUrl: "https://www.strava.com/settings/api",
+  // Mostly re-uploads from watches and head units: its copies rank after the device makers'.
+  sourceKind: "platform",
   requiresCredentials: true,
   activityUrl: (id) => `https://www.strava.com/activities/${id}`,
   rateLimitFromHeaders: stravaRateLimit,

@@ -9,5 +9,7 @@ export const syntheticDefinition = {
   endpoints: {},
   defaultScopes: [],
   dataTypes: ["activities"],
+  // Generated data: ranks last whenever a real source recorded the same workout.
+  sourceKind: "demo",
   requiresCredentials: false,
 } satisfies ProviderDefinition;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { configureHttpDefaults } from "@/lib/http/provider-http";
-import { loadFixture } from "@/lib/testing/fixtures";
-import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/lib/testing/fake-fetch";
+import { configureHttpDefaults } from "@/lib/providers/http";
+import { loadFixture } from "@/test/fixtures";
+import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/test/fake-fetch";
 import { TerraClient } from "./client";
 import { terraDefinition } from "./definition";
 

@@ -21,6 +21,8 @@ export const terraDefinition = {
   defaultScopes: [],
   dataTypes: ["activities", "sleep", "daily", "body"],
   developerPortalUrl: "https://dashboard.tryterra.co/",
+  // Relays device data from many brands: ranked after direct device makers.
+  sourceKind: "aggregator",
   requiresCredentials: true,
   rateLimitFromHeaders: remainingAndResetHeaders("x-terra-ratelimit-remaining", "x-terra-ratelimit-reset-after"),
 } satisfies ProviderDefinition;

@@ -22,9 +22,6 @@ export const whoopDefinition = {
     // WHOOP documents the plain confidential code flow; PKCE is neither required nor documented.
     pkce: false,
     clientAuth: "client_secret_post",
-    // A refresh returns a new refresh token and revokes the previous one.
-    rotatesRefreshToken: true,
-    issuesRefreshToken: true,
     // WHOOP's refresh grant asks for `scope=offline` again (RFC 6749 makes scope optional there) so the
     // renewed grant keeps issuing refresh tokens.
     refreshParams: { scope: "offline" },
@@ -32,6 +29,8 @@ export const whoopDefinition = {
   },
   dataTypes: ["activities"],
   developerPortalUrl: "https://developer.whoop.com/",
+  // An all-day wearable: its workout records rank after sport watches, which measure more.
+  sourceKind: "wearable",
   requiresCredentials: true,
   // 100/minute and 10,000/day per app; Remaining and Reset (seconds) describe whichever window is
   // closest to running out.

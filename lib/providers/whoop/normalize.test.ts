@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadFixture } from "@/lib/testing/fixtures";
+import { loadFixture } from "@/test/fixtures";
 import { normalizeBatch } from "../normalize-kit";
 import { whoopDefinition } from "./definition";
 import { normalizeWhoopWorkout } from "./normalize";
@@ -96,7 +96,7 @@ describe("WHOOP token response", () => {
     const body = loadFixture("whoop-token-refresh-response.json") as Record<string, unknown>;
     expect(body).toMatchObject({ token_type: "bearer", expires_in: 3600, refresh_token: "the-value-of-the-new-refresh-token" });
     expect(String(body.scope).split(" ")).toContain("offline");
-    expect(whoopDefinition.oauth).toMatchObject({ rotatesRefreshToken: true, refreshParams: { scope: "offline" } });
+    expect(whoopDefinition.oauth).toMatchObject({ refreshParams: { scope: "offline" } });
     expect(whoopDefinition.oauth).not.toHaveProperty("adaptTokenResponse");
     expect(whoopDefinition.oauth).not.toHaveProperty("accountIdFromTokenResponse");
   });

@@ -17,8 +17,9 @@ export const acmeDefinition = {
     apiBaseUrl: "https://api.acme.example/v1",
   },
   defaultScopes: ["workouts:read"],
-  oauth: { scopeSeparator: " ", pkce: true, clientAuth: "client_secret_basic", rotatesRefreshToken: false, issuesRefreshToken: true },
+  oauth: { scopeSeparator: " ", pkce: true, clientAuth: "client_secret_basic" },
   dataTypes: ["activities"],
+  sourceKind: "device",
   requiresCredentials: true,
 } satisfies ProviderDefinition;
 

@@ -6,7 +6,7 @@ import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
 import { setDbForTests } from "@/lib/db";
 import { insertUser } from "@/lib/db/queries";
 import { openDatabase, type Db } from "@/lib/db/open";
-import { resetCircuitBreakers } from "@/lib/http/provider-http";
+import { resetCircuitBreakers } from "@/lib/providers/http";
 import { setProviderCatalogForTests } from "@/lib/providers";
 import { buildProviderCatalog, type ProviderCatalog } from "@/lib/providers/catalog";
 import type { ProviderModule } from "@/lib/providers/types";
@@ -46,7 +46,7 @@ export function createTestApp(options: { modules: readonly ProviderModule[]; env
   setDbForTests(db, databasePath);
   const catalog = buildProviderCatalog(options.modules, env, { baseUrl: new URL(env.PIERRE_BASE_URL), demo: false });
   setProviderCatalogForTests(catalog);
-  const syncSettings = parseSyncEnv(env, catalog.registry.supportedProviders());
+  const syncSettings: SyncSettings = { ...parseSyncEnv(env), sourcePriority: catalog.sourcePriority };
   setSyncSettingsForTests(syncSettings);
   return {
     db,

@@ -1,5 +1,5 @@
-import { sandboxProviderEnv } from "@/e2e/sandbox/env";
-import { startSandbox, type Sandbox } from "@/e2e/sandbox/server";
+import { sandboxProviderEnv } from "@/sandbox/env";
+import { startSandbox, type Sandbox } from "@/sandbox/server";
 import { builtInProviders } from "@/lib/providers/builtin";
 import { createTestApp, type TestApp } from "./test-app";
 

@@ -20,8 +20,8 @@ import {
   type CircuitBreakerPolicy,
 } from "cockatiel";
 import { AppError } from "@/lib/errors";
-import { parseProviderJson } from "@/lib/providers/json";
-import type { RateLimitState } from "@/lib/providers/types";
+import { parseProviderJson } from "./json";
+import type { RateLimitState } from "./types";
 
 export interface ProviderRequest {
   method?: "GET" | "POST" | "PUT" | "DELETE";

@@ -1,4 +1,4 @@
-import { createProviderHttp, type ProviderHttp } from "@/lib/http/provider-http";
+import { createProviderHttp, type ProviderHttp } from "@/lib/providers/http";
 import type { FitnessProvider, ProviderConfig, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 
 /**
