@@ -1,8 +1,8 @@
 import { defineConfig } from "drizzle-kit";
 
+/** `npm run db:generate` writes the SQLite migrations from lib/db/schema/sqlite.ts. */
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./lib/db/schema.ts",
-  out: "./drizzle",
-  dbCredentials: { url: process.env.DATABASE_URL ?? "file:./data/pierre.db" },
+  schema: "./lib/db/schema/sqlite.ts",
+  out: "./drizzle/sqlite",
 });

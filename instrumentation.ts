@@ -5,5 +5,5 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startUp } = await import("./lib/startup");
-  startUp();
+  await startUp();
 }

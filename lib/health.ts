@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getStore } from "@/lib/db";
 import { describeError } from "@/lib/errors";
 
-export function checkHealth(): { status: "ok" | "error"; database: "ok" | "unreachable" } {
+export async function checkHealth(): Promise<{ status: "ok" | "error"; database: "ok" | "unreachable" }> {
   try {
-    getDb().$client.prepare("select 1").get();
+    await getStore().ping();
     return { status: "ok", database: "ok" };
   } catch (error) {
     console.error("[pierre] health check failed:", describeError(error));

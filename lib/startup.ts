@@ -1,13 +1,16 @@
 import { getConfig } from "@/lib/config";
 import { ConfigError } from "@/lib/config/core";
-import { getDb } from "@/lib/db";
+import { getStore } from "@/lib/db";
+import { repairUngrouped } from "@/lib/feed/regroup";
 import { getProviderCatalog } from "@/lib/providers";
 
-export function startUp(): void {
+export async function startUp(): Promise<void> {
   try {
     const config = getConfig();
-    getDb();
-    const { registry, defaultProvider } = getProviderCatalog();
+    const store = getStore();
+    const { registry, defaultProvider, sourcePriority } = getProviderCatalog();
+    const repaired = await repairUngrouped(store, sourcePriority);
+    if (repaired > 0) console.log(`[pierre] grouped the stored activities of ${repaired} people`);
     const configured = registry.supportedProviders().filter((id) => registry.isConfigured(id));
     console.log(
       `[pierre] ready: ${config.baseUrl.origin}, database ${config.databasePath}, providers ${registry.supportedProviders().join(", ")} ` +

@@ -27,8 +27,8 @@ class AcmeClient extends BaseFitnessProvider {
   async getAthlete(): Promise<Athlete> {
     return { id: "acme-1", name: "Acme athlete" };
   }
-  async fetchActivities(): Promise<ActivityBatch> {
-    return { activities: [], skipped: 0, problems: [] };
+  async *streamActivities(): AsyncGenerator<ActivityBatch> {
+    yield { activities: [], skipped: 0, problems: [] };
   }
 }
 

@@ -11,7 +11,7 @@ export async function createSandboxedApp(env: Record<string, string> = {}): Prom
     app,
     sandbox,
     async close() {
-      app.close();
+      await app.close();
       await sandbox.close();
     },
   };

@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { resetConfigForTests } from "@/lib/config";
 import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
-import { setDbForTests } from "@/lib/db";
+import { setStoreForTests } from "@/lib/db";
 import { insertUser } from "@/lib/db/queries";
-import { openDatabase, type Db } from "@/lib/db/open";
+import { openSqliteStore, type Store } from "@/lib/db/store";
 import { resetCircuitBreakers } from "@/lib/providers/http";
 import { setProviderCatalogForTests } from "@/lib/providers";
 import { buildProviderCatalog, type ProviderCatalog } from "@/lib/providers/catalog";
@@ -13,12 +13,14 @@ import type { ProviderModule } from "@/lib/providers/types";
 import { setSyncSettingsForTests } from "@/lib/sync/settings";
 
 export interface TestApp {
-  db: Db;
+  store: Store;
   databasePath: string;
   catalog: ProviderCatalog;
   syncSettings: SyncSettings;
-  createUser(email?: string): string;
-  close(): void;
+  createUser(email?: string): Promise<string>;
+  /** Plain SQL on the test database (for arranging and inspecting what services do not expose). */
+  sql<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  close(): Promise<void>;
 }
 
 let userCounter = 0;
@@ -42,22 +44,24 @@ export function createTestApp(options: { modules: readonly ProviderModule[]; env
   Object.assign(process.env, env);
   resetConfigForTests();
   resetCircuitBreakers();
-  const db = openDatabase(databasePath);
-  setDbForTests(db, databasePath);
+  const store = openSqliteStore(databasePath);
+  setStoreForTests(store, databasePath);
   const catalog = buildProviderCatalog(options.modules, env, { baseUrl: new URL(env.PIERRE_BASE_URL), demo: false });
   setProviderCatalogForTests(catalog);
   const syncSettings: SyncSettings = { ...parseSyncEnv(env), sourcePriority: catalog.sourcePriority };
   setSyncSettingsForTests(syncSettings);
   return {
-    db,
+    store,
     databasePath,
     catalog,
     syncSettings,
-    createUser(email = `user${++userCounter}@example.com`) {
-      return insertUser({ email, name: null, passwordHash: "scrypt$1$1$1$x$y" }).id;
+    async createUser(email = `user${++userCounter}@example.com`) {
+      return (await insertUser({ email, name: null, passwordHash: "scrypt$1$1$1$x$y" })).id;
     },
-    close() {
-      db.$client.close();
+    sql: (text, params) => store.transaction((tx) => tx.query(text, params)),
+    async close() {
+      setStoreForTests(undefined);
+      await store.close();
       setProviderCatalogForTests(undefined);
       setSyncSettingsForTests(undefined);
       fs.rmSync(dir, { recursive: true, force: true });

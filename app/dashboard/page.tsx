@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser("/dashboard");
   const notice = readNotice(getConfig().authSecret, await searchParams);
-  const statuses = listProviderStatuses(getRegistry(), user.id);
+  const statuses = await listProviderStatuses(getRegistry(), user.id);
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ""}</h1>

@@ -27,6 +27,16 @@ export const sports = [
   "martial_arts",
   "dance",
   "water_sport",
+  "gymnastics",
+  "mobility",
+  "wheelchair",
+  "motorsport",
+  "equestrian",
+  "target_sport",
+  "air_sport",
+  "fishing_hunting",
+  "recovery",
+  "lifestyle",
   "multisport",
   "other",
 ] as const;
@@ -52,6 +62,15 @@ export type SportFamily =
   | "combat"
   | "dance"
   | "water"
+  | "gymnastics"
+  | "wheelchair"
+  | "motor"
+  | "equestrian"
+  | "target"
+  | "air"
+  | "outdoor"
+  | "recovery"
+  | "lifestyle"
   | "multisport"
   | "other";
 
@@ -86,6 +105,21 @@ export const sportInfo: Record<Sport, SportInfo> = {
   martial_arts: { label: "Martial arts", family: "combat", distance: false },
   dance: { label: "Dance", family: "dance", distance: false },
   water_sport: { label: "Water sport", family: "water", distance: true },
+  gymnastics: { label: "Gymnastics", family: "gymnastics", distance: false },
+  /** Stretching, mobility work, physical therapy. */
+  mobility: { label: "Mobility", family: "studio", distance: false },
+  wheelchair: { label: "Wheelchair", family: "wheelchair", distance: true },
+  motorsport: { label: "Motorsport", family: "motor", distance: true },
+  equestrian: { label: "Riding (horse)", family: "equestrian", distance: true },
+  /** Archery, shooting, bowling, billiards, darts. */
+  target_sport: { label: "Target sport", family: "target", distance: false },
+  /** Paragliding, skydiving, hang gliding. */
+  air_sport: { label: "Air sport", family: "air", distance: false },
+  fishing_hunting: { label: "Fishing or hunting", family: "outdoor", distance: true },
+  /** Meditation, breathwork, sauna, cold plunge, massage: logged by wearables, not training. */
+  recovery: { label: "Recovery", family: "recovery", distance: false },
+  /** Chores, gardening, manual work, commuting and other non-sport activity that wearables log. */
+  lifestyle: { label: "Everyday activity", family: "lifestyle", distance: false },
   multisport: { label: "Multisport", family: "multisport", distance: true },
   other: { label: "Workout", family: "other", distance: false },
 };

@@ -55,13 +55,13 @@ export async function registerUser(input: SignUpInput): Promise<SessionUser> {
     throw new SignUpError(fieldErrors);
   }
   const { email, password, name } = parsed.data;
-  if (findUserByEmail(email)) throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
+  if (await findUserByEmail(email)) throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
   const passwordHash = await hashPassword(password);
   try {
-    return toSessionUser(insertUser({ email, name, passwordHash }));
+    return toSessionUser(await insertUser({ email, name, passwordHash }));
   } catch (error) {
     // Two sign-ups for one email at once: the unique index decides, the loser gets the same message.
-    if (error instanceof Error && /UNIQUE/.test(error.message)) {
+    if (error instanceof Error && /UNIQUE|unique constraint/i.test(error.message)) {
       throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
     }
     throw error;
@@ -70,13 +70,13 @@ export async function registerUser(input: SignUpInput): Promise<SessionUser> {
 
 /** The user for a correct email + password, else null; as slow for unknown emails as for known ones. */
 export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
-  const user = findUserByEmail(email.trim().toLowerCase());
+  const user = await findUserByEmail(email.trim().toLowerCase());
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
   return user && valid ? toSessionUser(user) : null;
 }
 
-export function loadSessionUser(id: string): SessionUser | null {
-  const user = findUserById(id);
+export async function loadSessionUser(id: string): Promise<SessionUser | null> {
+  const user = await findUserById(id);
   return user ? toSessionUser(user) : null;
 }
 

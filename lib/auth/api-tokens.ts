@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { insertApiToken, listApiTokens, revokeApiToken, touchActiveApiToken } from "@/lib/db/queries";
+import { findActiveApiTokenOwner, insertApiToken, listApiTokens, revokeApiToken } from "@/lib/db/queries";
+import type { ApiToken } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { randomToken, sha256Hex } from "@/lib/security/crypto";
 import { toSessionUser, type SessionUser } from "./accounts";
@@ -20,15 +21,15 @@ export interface ApiTokenView {
 const nameSchema = z.string().trim().min(1, "Give the token a name, e.g. “Claude Desktop”.").max(60, "Token names are at most 60 characters.");
 
 /** Creates a token; the value is returned this once and only its hash is stored. */
-export function createApiToken(userId: string, name: string): { token: string; view: ApiTokenView } {
+export async function createApiToken(userId: string, name: string): Promise<{ token: string; view: ApiTokenView }> {
   const parsed = nameSchema.safeParse(name);
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
-  const row = insertApiToken({ userId, name: parsed.data, tokenHash: sha256Hex(token), tokenPrefix: token.slice(0, 10) });
+  const row = await insertApiToken({ userId, name: parsed.data, tokenHash: sha256Hex(token), tokenPrefix: token.slice(0, 10) });
   return { token, view: toView(row) };
 }
 
-function toView(row: ReturnType<typeof listApiTokens>[number]): ApiTokenView {
+function toView(row: ApiToken): ApiTokenView {
   return {
     id: row.id,
     name: row.name,
@@ -39,17 +40,17 @@ function toView(row: ReturnType<typeof listApiTokens>[number]): ApiTokenView {
   };
 }
 
-export function listTokens(userId: string): ApiTokenView[] {
-  return listApiTokens(userId).map(toView);
+export async function listTokens(userId: string): Promise<ApiTokenView[]> {
+  return (await listApiTokens(userId)).map(toView);
 }
 
-export function revokeToken(userId: string, tokenId: string): void {
-  if (!revokeApiToken(userId, tokenId)) throw new AppError("not_found", "That token does not exist or is already revoked.");
+export async function revokeToken(userId: string, tokenId: string): Promise<void> {
+  if (!(await revokeApiToken(userId, tokenId))) throw new AppError("not_found", "That token does not exist or is already revoked.");
 }
 
 /** The user a bearer token belongs to; revoked or unknown tokens answer null at once. */
-export function authenticateToken(token: string): SessionUser | null {
+export async function authenticateToken(token: string): Promise<SessionUser | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
-  const user = touchActiveApiToken(sha256Hex(token));
+  const user = await findActiveApiTokenOwner(sha256Hex(token));
   return user ? toSessionUser(user) : null;
 }

@@ -21,7 +21,7 @@ export async function authenticateRequest(request: Request): Promise<RequestAuth
   const header = request.headers.get("authorization");
   if (header !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    const user = match ? authenticateToken(match[1]!) : null;
+    const user = match ? await authenticateToken(match[1]!) : null;
     return user ? { user, via: "token" } : null;
   }
   const user = await getSessionUser();

@@ -9,7 +9,7 @@ import { getAuthOptions } from "./options";
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? loadSessionUser(id) : null;
+  return id ? await loadSessionUser(id) : null;
 }
 
 /** Pages: the signed-in user, or a redirect to sign-in that comes back here. */

@@ -33,7 +33,7 @@ const oauthProviders = ["strava", "garmin", "fitbit", "whoop", "coros", "polar"]
 
 describe("connecting every provider against the sandbox", () => {
   it.each([...oauthProviders, "terra"])("%s: consent, exchange (or widget), profile, tokens encrypted at rest, sync, revoke", async (provider) => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { callback, result } = await connect(userId, provider);
     expect(callback.pathname).toBe(`/api/providers/${provider}/callback`);
     const { notice, connection } = await result();
@@ -44,8 +44,8 @@ describe("connecting every provider against the sandbox", () => {
     const tokens = await getUsableTokens(connection.id, registry().requireProvider(provider));
     expect(tokens.accessToken.length).toBeGreaterThan(5);
     expect(connection.accessTokenEnc).not.toContain(tokens.accessToken);
-    env.app.db.$client.pragma("wal_checkpoint(TRUNCATE)");
-    const file = fs.readFileSync(env.app.databasePath);
+    // The database file and its write-ahead log: whatever is on disk.
+    const file = Buffer.concat([env.app.databasePath, `${env.app.databasePath}-wal`].filter((p) => fs.existsSync(p)).map((p) => fs.readFileSync(p)));
     // Terra has no per-user secret: its "token" is the Terra user id, stored openly as the account id.
     if (tokens.accessToken !== connection.providerUserId) expect(file.includes(Buffer.from(tokens.accessToken))).toBe(false);
     if (tokens.refreshToken) expect(file.includes(Buffer.from(tokens.refreshToken))).toBe(false);
@@ -57,51 +57,51 @@ describe("connecting every provider against the sandbox", () => {
     const result2 = await disconnect(registry(), userId, provider);
     expect(result2).toMatchObject({ revokedAtProvider: true });
     expect(result2.activitiesDeleted).toBe(run.results[provider]!.inserted);
-    expect(findConnection(userId, provider)).toBeUndefined();
+    expect(await findConnection(userId, provider)).toBeUndefined();
   });
 
   it("synthetic connects at once, with no redirect", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     await expect(startConnect(registry(), userId, "synthetic")).resolves.toEqual({ kind: "connected", notice: "Connected to Synthetic" });
-    expect(findConnection(userId, "synthetic")?.status).toBe("connected");
+    expect(await (await findConnection(userId, "synthetic"))?.status).toBe("connected");
   });
 });
 
 describe("what can go wrong in the callback", () => {
   it("a denied consent ends with a clear message and no connection", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { callback, result } = await connect(userId, "strava", "deny");
     expect(callback.searchParams.get("error")).toBe("access_denied");
     await expect(result()).rejects.toThrow("You did not grant access to Strava, so nothing was connected.");
-    expect(findConnection(userId, "strava")).toBeUndefined();
+    expect(await findConnection(userId, "strava")).toBeUndefined();
   });
 
   it("a replayed callback is refused and changes nothing", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { callback, result } = await connect(userId, "fitbit");
     const { connection } = await result();
     await expect(completeConnect(registry(), userId, "fitbit", callback.searchParams)).rejects.toThrow("already used");
-    expect(findConnection(userId, "fitbit")).toEqual(connection);
+    expect(await findConnection(userId, "fitbit")).toEqual(connection);
   });
 
   it("another person's callback is refused", async () => {
-    const alice = env.app.createUser();
-    const bob = env.app.createUser();
+    const alice = await env.app.createUser();
+    const bob = await env.app.createUser();
     const { callback } = await connect(alice, "whoop");
     await expect(completeConnect(registry(), bob, "whoop", callback.searchParams)).rejects.toThrow("started by another account");
-    expect(findConnection(bob, "whoop")).toBeUndefined();
+    expect(await findConnection(bob, "whoop")).toBeUndefined();
   });
 
   it("a forged code is refused by the provider and nothing is stored", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { callback } = await connect(userId, "garmin");
     callback.searchParams.set("code", "forged");
     await expect(completeConnect(registry(), userId, "garmin", callback.searchParams)).rejects.toMatchObject({ code: "oauth_exchange_failed" });
-    expect(findConnection(userId, "garmin")).toBeUndefined();
+    expect(await findConnection(userId, "garmin")).toBeUndefined();
   });
 
   it("an unknown provider gets the registry's answer", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     await expect(startConnect(registry(), userId, "nope")).rejects.toThrow(
       "Provider 'nope' is not supported. Supported providers: strava, garmin, fitbit, whoop, coros, terra, polar, synthetic",
     );
@@ -110,12 +110,12 @@ describe("what can go wrong in the callback", () => {
 
 describe("token refresh", () => {
   it("20 concurrent uses of an expiring connection make exactly one refresh request, saving the rotated token", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { result } = await connect(userId, "strava");
     const { connection } = await result();
     const before = await getUsableTokens(connection.id, registry().requireProvider("strava"));
     // Make the stored token look about to expire.
-    env.app.db.$client.prepare("update provider_connections set token_expires_at = ? where id = ?").run(Date.now() + 60_000, connection.id);
+    await env.app.sql("update provider_connections set token_expires_at = ? where id = ?", [Date.now() + 60_000, connection.id]);
     const tokenRequestsBefore = (await requests(env.sandbox.url, { provider: "strava", pathIncludes: "/oauth/token" })).length;
 
     const results = await Promise.all(Array.from({ length: 20 }, () => getUsableTokens(connection.id, registry().requireProvider("strava"))));
@@ -130,38 +130,38 @@ describe("token refresh", () => {
   });
 
   it("COROS renews by extending: the same tokens, a later expiry", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { connection } = await (await connect(userId, "coros")).result();
     const before = await getUsableTokens(connection.id, registry().requireProvider("coros"));
-    env.app.db.$client.prepare("update provider_connections set token_expires_at = ? where id = ?").run(Date.now() + 60_000, connection.id);
+    await env.app.sql("update provider_connections set token_expires_at = ? where id = ?", [Date.now() + 60_000, connection.id]);
     const after = await getUsableTokens(connection.id, registry().requireProvider("coros"));
     expect(after.accessToken).toBe(before.accessToken);
     expect(after.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
   });
 
   it("a revoked grant moves the connection to needs-reconnect; a provider outage does not", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     const { connection } = await (await connect(userId, "whoop")).result();
-    env.app.db.$client.prepare("update provider_connections set token_expires_at = ? where id = ?").run(Date.now() + 60_000, connection.id);
+    await env.app.sql("update provider_connections set token_expires_at = ? where id = ?", [Date.now() + 60_000, connection.id]);
 
     const { failNext } = await import("@/sandbox/control-client");
     await failNext(env.sandbox.url, { provider: "whoop", count: 1, status: 503, target: "token" });
     await expect(getUsableTokens(connection.id, registry().requireProvider("whoop"))).rejects.toMatchObject({ code: "provider_unavailable" });
-    expect(findConnection(userId, "whoop")?.status).toBe("connected");
+    expect(await (await findConnection(userId, "whoop"))?.status).toBe("connected");
 
     await revokeTokens(env.sandbox.url, "whoop");
     await expect(getUsableTokens(connection.id, registry().requireProvider("whoop"))).rejects.toMatchObject({ code: "needs_reconnect" });
-    expect(findConnection(userId, "whoop")).toMatchObject({ status: "needs_reconnect" });
-    const status = listProviderStatuses(registry(), userId).find((s) => s.id === "whoop");
+    expect(await findConnection(userId, "whoop")).toMatchObject({ status: "needs_reconnect" });
+    const status = (await listProviderStatuses(registry(), userId)).find((s) => s.id === "whoop");
     expect(status).toMatchObject({ status: "needs_reconnect", connected: false });
   });
 
   it("an access token expired at the provider shows up as needs-reconnect on the next sync", async () => {
-    const userId = env.app.createUser();
+    const userId = await env.app.createUser();
     await (await connect(userId, "polar")).result();
     await expireTokens(env.sandbox.url, "polar");
     const run = await syncUser(registry(), userId, env.app.syncSettings, { provider: "polar" });
     expect(run.results.polar?.error).toContain("Reconnect Polar");
-    expect(findConnection(userId, "polar")?.status).toBe("needs_reconnect");
+    expect(await (await findConnection(userId, "polar"))?.status).toBe("needs_reconnect");
   });
 });

@@ -1,8 +1,9 @@
 import "server-only";
-import { deleteConnectionAndData, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
+import { getStore, type Sql } from "@/lib/db";
+import { deleteActivities, deleteConnection, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError } from "@/lib/errors";
-import { regroupUser } from "@/lib/feed/regroup";
+import { regroupAround } from "@/lib/feed/regroup";
 import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
 import { claimState, issueState } from "@/lib/oauth/state";
 import { getProviderCatalog } from "@/lib/providers";
@@ -65,14 +66,14 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
 }
 
 /** Every registered provider with this user's status, in registration order. */
-export function listProviderStatuses(registry: ProviderRegistry, userId: string): ProviderStatus[] {
-  const connections = new Map(listConnections(userId).map((c) => [c.provider, c]));
+export async function listProviderStatuses(registry: ProviderRegistry, userId: string): Promise<ProviderStatus[]> {
+  const connections = new Map((await listConnections(userId)).map((c) => [c.provider, c]));
   return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections.get(definition.id)));
 }
 
-export function getProviderStatus(registry: ProviderRegistry, userId: string, providerId: string): ProviderStatus {
+export async function getProviderStatus(registry: ProviderRegistry, userId: string, providerId: string): Promise<ProviderStatus> {
   const definition = registry.require(providerId);
-  return statusOf(registry, definition, findConnection(userId, providerId));
+  return statusOf(registry, definition, await findConnection(userId, providerId));
 }
 
 function requireConfigured(registry: ProviderRegistry, providerId: string): ProviderDefinition {
@@ -97,7 +98,7 @@ export async function startConnect(registry: ProviderRegistry, userId: string, p
     return { kind: "connected", notice: `Connected to ${definition.displayName}` };
   }
 
-  const issued = issueState({ userId, provider: providerId, redirectUri: provider.config.redirectUri, pkce: Boolean(definition.oauth?.pkce) });
+  const issued = await issueState({ userId, provider: providerId, redirectUri: provider.config.redirectUri, pkce: Boolean(definition.oauth?.pkce) });
   if (definition.connection === "hosted") {
     if (!provider.beginConnect) throw new AppError("internal", `${definition.displayName} has no hosted connect flow.`);
     return { kind: "redirect", url: await provider.beginConnect({ userId, state: issued.state, redirectUri: provider.config.redirectUri }) };
@@ -118,7 +119,7 @@ export async function completeConnect(
 ): Promise<{ notice: string; connection: ProviderConnection }> {
   const definition = requireConfigured(registry, providerId);
   const provider = registry.requireProvider(providerId);
-  const claimed = claimState({ state: params.get("state"), userId, provider: providerId, providerName: definition.displayName });
+  const claimed = await claimState({ state: params.get("state"), userId, provider: providerId, providerName: definition.displayName });
 
   const error = params.get("error");
   if (error) {
@@ -148,7 +149,7 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
     await provider.setCredentials(tokens);
     await provider.onConnected?.({ userId });
     const athlete = await provider.getAthlete();
-    return upsertConnection(userId, provider.name, {
+    return await upsertConnection(userId, provider.name, {
       ...encryptTokens({ userId, provider: provider.name }, tokens),
       status: "connected",
       statusReason: null,
@@ -156,6 +157,8 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
       providerUserName: athlete.name,
       lastSyncError: null,
       nextSyncAfter: null,
+    }, async (tx) => {
+      await removeActivities(tx, userId, provider.name);
     });
   } catch (error) {
     if (error instanceof AppError && error.code !== "internal") {
@@ -164,6 +167,13 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
     console.error(`[pierre] storing the ${provider.name} connection failed:`, describeError(error));
     throw new AppError("oauth_exchange_failed", `Connecting ${name} failed; nothing was stored. Please try again.`, { cause: error });
   }
+}
+
+/** Deletes a person's activities from one provider and re-forms the groups they were in. */
+async function removeActivities(tx: Sql, userId: string, provider: string): Promise<number> {
+  const deleted = await deleteActivities(tx, userId, provider);
+  await regroupAround(tx, userId, { changedIds: [], times: deleted.map((d) => d.startTime), groupIds: deleted.map((d) => d.groupId) }, getProviderCatalog().sourcePriority);
+  return deleted.length;
 }
 
 export interface DisconnectResult {
@@ -175,7 +185,7 @@ export interface DisconnectResult {
 /** Revokes at the provider where it can, then deletes the tokens and that provider's data regardless. */
 export async function disconnect(registry: ProviderRegistry, userId: string, providerId: string): Promise<DisconnectResult> {
   const definition = registry.require(providerId);
-  const connection = findConnection(userId, providerId);
+  const connection = await findConnection(userId, providerId);
   if (!connection) throw new AppError("not_connected", `${definition.displayName} is not connected.`);
 
   let revokedAtProvider = true;
@@ -188,7 +198,11 @@ export async function disconnect(registry: ProviderRegistry, userId: string, pro
       console.warn(`[pierre] revoking ${providerId} access failed:`, describeError(error));
     }
   }
-  const { activitiesDeleted } = deleteConnectionAndData(userId, providerId, (tx) => regroupUser(tx, userId, getProviderCatalog().sourcePriority));
+  const activitiesDeleted = await getStore().transaction(async (tx) => {
+    const deleted = await removeActivities(tx, userId, providerId);
+    await deleteConnection(userId, providerId, tx);
+    return deleted;
+  });
   const notice = revokedAtProvider
     ? `Disconnected from ${definition.displayName}.`
     : `Disconnected from ${definition.displayName}. ${definition.displayName} could not be reached to revoke access, so also remove Pierre Connect from your ${definition.displayName} account settings.`;

@@ -53,34 +53,33 @@ const refreshesInFlight = new Map<string, Promise<TokenSet>>();
  * for one connection share a single refresh request (rotating refresh tokens are single-use), and the
  * new tokens — including a rotated refresh token — are saved in one statement.
  */
-export async function getUsableTokens(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+export function getUsableTokens(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+  // Registered before the first await, so callers arriving meanwhile join this attempt.
   const inFlight = refreshesInFlight.get(connectionId);
   if (inFlight) return inFlight;
+  const attempt = loadOrRefresh(connectionId, provider).finally(() => refreshesInFlight.delete(connectionId));
+  refreshesInFlight.set(connectionId, attempt);
+  return attempt;
+}
 
-  const connection = findConnectionById(connectionId);
+async function loadOrRefresh(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+  const connection = await findConnectionById(connectionId);
   if (!connection) throw new AppError("not_connected", `${provider.definition.displayName} is not connected.`);
   if (connection.status === "needs_reconnect") {
     throw new AppError("needs_reconnect", connection.statusReason ?? `Reconnect ${provider.definition.displayName} to continue.`);
   }
   const tokens = decryptTokens(connection);
   if (!needsRefresh(tokens) || !provider.definition.oauth) return tokens;
-
-  const refresh = (async () => {
-    try {
-      const renewed = await refreshAccessToken(provider, tokens);
-      updateConnection(connectionId, { ...encryptTokens(connection, renewed), status: "connected", statusReason: null });
-      return renewed;
-    } catch (error) {
-      if (error instanceof AppError && error.code === "needs_reconnect") {
-        updateConnection(connectionId, { status: "needs_reconnect", statusReason: error.message });
-      }
-      throw error;
-    } finally {
-      refreshesInFlight.delete(connectionId);
+  try {
+    const renewed = await refreshAccessToken(provider, tokens);
+    await updateConnection(connectionId, { ...encryptTokens(connection, renewed), status: "connected", statusReason: null });
+    return renewed;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "needs_reconnect") {
+      await updateConnection(connectionId, { status: "needs_reconnect", statusReason: error.message });
     }
-  })();
-  refreshesInFlight.set(connectionId, refresh);
-  return refresh;
+    throw error;
+  }
 }
 
 /** A provider client holding this connection's usable credentials. */

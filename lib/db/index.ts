@@ -1,23 +1,23 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
-import { openDatabase, type Db } from "./open";
+import { openSqliteStore, type Store } from "./store";
 
-export type { Db } from "./open";
+export type { Db, Sql, Store } from "./store";
 
-const globalForDb = globalThis as unknown as { pierreDb?: { path: string; db: Db } };
+const globalForStore = globalThis as unknown as { pierreStore?: { key: string; store: Store } };
 
-/** The process's one connection; kept on globalThis so `next dev` hot reloads reuse it. */
-export function getDb(): Db {
+/** The process's one store; kept on globalThis so `next dev` hot reloads reuse it. */
+export function getStore(): Store {
   const { databasePath } = getConfig();
-  const existing = globalForDb.pierreDb;
-  if (existing && existing.path === databasePath) return existing.db;
-  existing?.db.$client.close();
-  const db = openDatabase(databasePath);
-  globalForDb.pierreDb = { path: databasePath, db };
-  return db;
+  const existing = globalForStore.pierreStore;
+  if (existing && existing.key === databasePath) return existing.store;
+  void existing?.store.close();
+  const store = openSqliteStore(databasePath);
+  globalForStore.pierreStore = { key: databasePath, store };
+  return store;
 }
 
 /** Tests point the app at a throwaway database. */
-export function setDbForTests(db: Db, databasePath: string): void {
-  globalForDb.pierreDb = { path: databasePath, db };
+export function setStoreForTests(store: Store | undefined, key = "test"): void {
+  globalForStore.pierreStore = store ? { key, store } : undefined;
 }

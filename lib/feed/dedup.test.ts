@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupDuplicates, isSameWorkout, type DedupCandidate } from "./dedup";
+import { defaultMatcher, isSameWorkout, type DedupCandidate } from "./dedup";
+import { groupActivities, type GroupMember } from "./grouping";
 
 const priority = ["garmin", "coros", "polar", "whoop", "fitbit", "terra", "strava", "synthetic"];
 const t0 = Date.parse("2025-03-01T07:00:00Z");
@@ -54,7 +55,39 @@ describe("isSameWorkout", () => {
   });
 });
 
-describe("groupDuplicates", () => {
+/** Groups candidates the way the regrouping does; answers each one's group and whether it is the primary. */
+function groupDuplicates(candidates: DedupCandidate[], priority: readonly string[]) {
+  const members = candidates.map(
+    (c): GroupMember => ({
+      id: c.id,
+      provider: c.provider,
+      providerActivityId: c.id,
+      name: "x",
+      sport: c.sport,
+      sportType: null,
+      startTime: new Date(c.startMs),
+      utcOffsetMinutes: null,
+      elapsedSeconds: c.elapsedSeconds,
+      movingSeconds: c.movingSeconds,
+      distanceMeters: c.distanceMeters,
+      elevationGainMeters: null,
+      averageHeartRate: null,
+      maxHeartRate: null,
+      calories: null,
+      device: null,
+      groupId: null,
+      groupStart: null,
+      isPrimary: true,
+    }),
+  );
+  const assignments = new Map<string, { groupId: string; isPrimary: boolean }>();
+  for (const group of groupActivities(members, defaultMatcher, priority)) {
+    for (const member of group.members) assignments.set(member.id, { groupId: group.primary.id, isPrimary: member === group.primary });
+  }
+  return assignments;
+}
+
+describe("grouping with the default rule", () => {
   it("groups one workout from four providers and makes the device maker primary", () => {
     const groups = groupDuplicates(
       [

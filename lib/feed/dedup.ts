@@ -1,4 +1,5 @@
-import type { Sport } from "@/lib/providers/types";
+import { familyOf as sportFamily, type Sport } from "@/lib/activity/sports";
+import type { Matcher } from "./grouping";
 
 /**
  * The same workout recorded by several providers (a watch's run that Garmin has and Strava
@@ -38,27 +39,13 @@ export const defaultDedupRules: DedupRules = {
   maxStartDifferenceWithoutDurationMs: 2 * 60_000,
 };
 
-/** Indoor and outdoor, virtual and real: the family is what makes two records comparable. */
-const familyOf: Record<Sport, string> = {
-  run: "run",
-  ride: "ride",
-  swim: "swim",
-  walk: "foot",
-  hike: "foot",
-  strength: "strength",
-  yoga: "yoga",
-  row: "row",
-  ski: "ski",
-  other: "other",
-};
-
 function durationMs(a: DedupCandidate): number | null {
   const seconds = a.elapsedSeconds ?? a.movingSeconds;
   return seconds && seconds > 0 ? seconds * 1000 : null;
 }
 
 export function isSameWorkout(a: DedupCandidate, b: DedupCandidate, rules: DedupRules = defaultDedupRules): boolean {
-  if (a.provider === b.provider || familyOf[a.sport] !== familyOf[b.sport]) return false;
+  if (a.provider === b.provider || sportFamily(a.sport) !== sportFamily(b.sport)) return false;
   const startDifference = Math.abs(a.startMs - b.startMs);
   const durationA = durationMs(a);
   const durationB = durationMs(b);
@@ -77,57 +64,19 @@ export function isSameWorkout(a: DedupCandidate, b: DedupCandidate, rules: Dedup
   return true;
 }
 
-export interface GroupAssignment {
-  groupId: string;
-  isPrimary: boolean;
-}
-
-/** Lower index wins; providers not listed come after, alphabetically. */
-export function priorityRank(priority: readonly string[], provider: string): number {
-  const index = priority.indexOf(provider);
-  return index === -1 ? priority.length : index;
-}
-
-/**
- * Groups every candidate. The group id is the primary's id, so it is stable as long as the
- * primary is; the primary is the member from the highest-priority source.
- */
-export function groupDuplicates(
-  candidates: readonly DedupCandidate[],
-  priority: readonly string[],
-  rules: DedupRules = defaultDedupRules,
-): Map<string, GroupAssignment> {
-  const sorted = [...candidates].sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
-  const groups: DedupCandidate[][] = [];
-  const window = Math.max(rules.maxStartDifferenceMs, rules.maxStartDifferenceWithoutDurationMs);
-  let firstOpen = 0;
-
-  for (const candidate of sorted) {
-    // Groups whose latest member started too long ago can no longer take anyone.
-    while (firstOpen < groups.length && candidate.startMs - groups[firstOpen]!.at(-1)!.startMs > window) firstOpen++;
-    let best: DedupCandidate[] | undefined;
-    let bestDifference = Infinity;
-    for (let i = firstOpen; i < groups.length; i++) {
-      const group = groups[i]!;
-      if (!group.every((member) => isSameWorkout(member, candidate, rules))) continue;
-      const difference = Math.min(...group.map((member) => Math.abs(member.startMs - candidate.startMs)));
-      if (difference < bestDifference) {
-        best = group;
-        bestDifference = difference;
-      }
-    }
-    if (best) best.push(candidate);
-    else groups.push([candidate]);
-  }
-
-  const assignments = new Map<string, GroupAssignment>();
-  for (const group of groups) {
-    const primary = group.reduce((a, b) => {
-      const rankDifference = priorityRank(priority, a.provider) - priorityRank(priority, b.provider);
-      if (rankDifference !== 0) return rankDifference < 0 ? a : b;
-      return a.provider.localeCompare(b.provider) <= 0 ? a : b;
+/** The rule above as the grouping's matcher: a match scores higher the closer the starts are. */
+export const defaultMatcher: Matcher<{ provider: string; sport: Sport; startTime: Date; elapsedSeconds: number | null; movingSeconds: number | null; distanceMeters: number | null; id: string }> = {
+  windowMs: Math.max(defaultDedupRules.maxStartDifferenceMs, defaultDedupRules.maxStartDifferenceWithoutDurationMs),
+  score(a, b) {
+    const candidate = (x: typeof a): DedupCandidate => ({
+      id: x.id,
+      provider: x.provider,
+      sport: x.sport,
+      startMs: x.startTime.getTime(),
+      elapsedSeconds: x.elapsedSeconds,
+      movingSeconds: x.movingSeconds,
+      distanceMeters: x.distanceMeters,
     });
-    for (const member of group) assignments.set(member.id, { groupId: primary.id, isPrimary: member === primary });
-  }
-  return assignments;
-}
+    return isSameWorkout(candidate(a), candidate(b)) ? -Math.abs(a.startTime.getTime() - b.startTime.getTime()) : null;
+  },
+};

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { ProviderRegistry } from "@/lib/providers/registry";
-import { sports } from "@/lib/providers/types";
+import { sports } from "@/lib/activity/sports";
 
 export interface FeedQuery {
   limit: number;

@@ -10,14 +10,13 @@ import { queryFeed, weeklyTrainingTime, type FeedItem } from "./query";
 let env: Awaited<ReturnType<typeof createSandboxedApp>>;
 let userId: string;
 const registry = () => env.app.catalog.registry;
-const feed = (params: Record<string, string> = {}) =>
-  queryFeed(registry(), userId, parseFeedQuery(params, registry()), env.app.syncSettings.sourcePriority);
+const feed = (params: Record<string, string> = {}) => queryFeed(registry(), userId, parseFeedQuery(params, registry()));
 
-function all(params: Record<string, string> = {}): FeedItem[] {
+async function all(params: Record<string, string> = {}): Promise<FeedItem[]> {
   const items: FeedItem[] = [];
   let cursor: string | undefined;
   do {
-    const page = feed({ ...params, limit: "7", ...(cursor ? { cursor } : {}) });
+    const page = await feed({ ...params, limit: "7", ...(cursor ? { cursor } : {}) });
     items.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -30,7 +29,7 @@ beforeAll(async () => {
   await addActivities(env.sandbox.url, "strava", [
     { id: 99, name: "<img src=x onerror=alert(1)>", sport_type: "Run", start_date: new Date(Date.now() - 3600_000).toISOString(), elapsed_time: 600 },
   ]);
-  userId = env.app.createUser();
+  userId = await env.app.createUser();
   for (const provider of ["garmin", "strava"]) {
     const start = await startConnect(registry(), userId, provider);
     if (start.kind !== "redirect") throw new Error("expected a redirect");
@@ -43,8 +42,8 @@ beforeAll(async () => {
 afterAll(async () => env.close());
 
 describe("the merged feed", () => {
-  it("shows the same workout from Garmin and Strava once, Garmin first, with Strava as 'also on'", () => {
-    const matches = all().filter((item) => item.name === featured.merged);
+  it("shows the same workout from Garmin and Strava once, Garmin first, with Strava as 'also on'", async () => {
+    const matches = (await all()).filter((item) => item.name === featured.merged);
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ provider: "garmin", sport: "run", alsoOn: [{ provider: "strava" }] });
     // Garmin's summary has no moving time; the Strava copy fills it in.
@@ -53,49 +52,48 @@ describe("the merged feed", () => {
     expect(matches[0]!.alsoOn[0]!.url).toMatch(/^https:\/\/www\.strava\.com\/activities\/\d+$/);
   });
 
-  it("merges every Strava mirror of a Garmin upload across the whole dataset, and nothing else", () => {
-    const counts = env.app.db.$client
-      .prepare(
-        `select sum(provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1) as unmergedMirrors,
-                sum(provider = 'strava' and raw not like '%garmin_push_%' and is_primary = 0) as mergedPhoneOnly
-         from activities where user_id = ?`,
-      )
-      .get(userId) as { unmergedMirrors: number; mergedPhoneOnly: number };
+  it("merges every Strava mirror of a Garmin upload across the whole dataset, and nothing else", async () => {
+    const [counts] = await env.app.sql<{ unmergedMirrors: number; mergedPhoneOnly: number }>(
+      `select sum(provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1) as unmergedMirrors,
+              sum(provider = 'strava' and raw not like '%garmin_push_%' and is_primary = 0) as mergedPhoneOnly
+       from activities where user_id = ?`,
+      [userId],
+    );
     expect(counts).toEqual({ unmergedMirrors: 0, mergedPhoneOnly: 0 });
   });
 
-  it("keeps back-to-back runs apart and merges an indoor ride recorded as VirtualRide", () => {
-    const items = all();
+  it("keeps back-to-back runs apart and merges an indoor ride recorded as VirtualRide", async () => {
+    const items = await all();
     for (const name of featured.backToBack) expect(items.filter((i) => i.name === name)).toHaveLength(1);
     const trainer = items.filter((i) => i.name === featured.indoorRide);
     expect(trainer).toHaveLength(1);
     expect(trainer[0]!.alsoOn.map((a) => a.provider)).toEqual(["strava"]);
   });
 
-  it("pages newest first with a keyset cursor: no repeats, no gaps", () => {
-    const paged = all();
-    const everything = feed({ limit: "100" }).items;
+  it("pages newest first with a keyset cursor: no repeats, no gaps", async () => {
+    const paged = await all();
+    const everything = (await feed({ limit: "100" })).items;
     expect(paged.map((i) => i.id)).toEqual(everything.map((i) => i.id));
     expect(new Set(paged.map((i) => i.id)).size).toBe(paged.length);
     const starts = paged.map((i) => Date.parse(i.startTime));
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
-    const rows = env.app.db.$client.prepare("select count(distinct group_id) as n from activities where user_id = ?").get(userId) as { n: number };
-    expect(paged).toHaveLength(rows.n);
+    const [rows] = await env.app.sql<{ n: number }>("select count(distinct group_id) as n from activities where user_id = ?", [userId]);
+    expect(paged).toHaveLength(rows!.n);
   });
 
-  it("filters by provider (any record of the workout), sport and dates", () => {
-    const onStrava = all({ provider: "strava" });
+  it("filters by provider (any record of the workout), sport and dates", async () => {
+    const onStrava = await all({ provider: "strava" });
     expect(onStrava.every((i) => i.provider === "strava" || i.alsoOn.some((a) => a.provider === "strava"))).toBe(true);
     expect(onStrava.some((i) => i.provider === "garmin")).toBe(true);
-    expect(all({ sport: "ride" }).every((i) => i.sport === "ride")).toBe(true);
+    expect((await all({ sport: "ride" })).every((i) => i.sport === "ride")).toBe(true);
     const since = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-    const recent = all({ from: since });
+    const recent = await all({ from: since });
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every((i) => i.startTime.slice(0, 10) >= since)).toBe(true);
   });
 
-  it("stores a hostile name as plain text", () => {
-    expect(all().some((i) => i.name === "<img src=x onerror=alert(1)>")).toBe(true);
+  it("stores a hostile name as plain text", async () => {
+    expect((await all()).some((i) => i.name === "<img src=x onerror=alert(1)>")).toBe(true);
   });
 
   it("answers bad parameters with 400 naming them", () => {
@@ -112,8 +110,8 @@ describe("the merged feed", () => {
     }
   });
 
-  it("sums weekly training time by sport for the chart", () => {
-    const { weeks } = weeklyTrainingTime(userId, 12);
+  it("sums weekly training time by sport for the chart", async () => {
+    const { weeks } = await weeklyTrainingTime(userId, 12);
     expect(weeks).toHaveLength(12);
     const total = weeks.reduce((sum, w) => sum + Object.values(w.secondsBySport).reduce((a, b) => a + b, 0), 0);
     expect(total).toBeGreaterThan(3600);
@@ -122,7 +120,7 @@ describe("the merged feed", () => {
 
   it("re-forms groups when a provider is disconnected", async () => {
     await disconnect(registry(), userId, "garmin");
-    const matches = all().filter((item) => item.name === featured.merged);
+    const matches = (await all()).filter((item) => item.name === featured.merged);
     expect(matches).toEqual([expect.objectContaining({ provider: "strava", alsoOn: [] })]);
   });
 });

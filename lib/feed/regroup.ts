@@ -1,33 +1,134 @@
 import "server-only";
-import { listDedupCandidates, setActivityGroup, type Transaction } from "@/lib/db/queries";
-import type { Sport } from "@/lib/providers/types";
-import { groupDuplicates } from "./dedup";
+import type { Sql, Store } from "@/lib/db";
+import { listActivitiesInGroups, listActivitiesInRange, listAllActivities, type ActivityCore } from "@/lib/db/queries/activities";
+import { deleteWorkouts, deleteWorkoutsOfUser, upsertWorkouts, writeMembership } from "@/lib/db/queries/workouts";
+import { defaultMatcher } from "./dedup";
+import { groupComponent, linkedComponents, workoutOf, type Matcher } from "./grouping";
+
+/** What a write changed: the activities written (by id and start) and the groups they or the deleted ones were in. */
+export interface RegroupSeeds {
+  changedIds: readonly string[];
+  times: readonly Date[];
+  groupIds: readonly (string | null)[];
+}
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a.from - b.from);
+  const merged: Range[] = [];
+  for (const range of sorted) {
+    const last = merged.at(-1);
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else merged.push({ ...range });
+  }
+  return merged;
+}
+
+function covers(ranges: Range[], range: Range): boolean {
+  return ranges.some((r) => r.from <= range.from && range.to <= r.to);
+}
 
 /**
- * Recomputes a user's duplicate groups inside the caller's transaction and writes only the rows
- * whose group or primary flag changed. Called after every sync batch and every disconnect, so a
- * group re-forms when one of its sources comes or goes.
+ * Re-forms the groups a write can have changed, and only those: the linked sets that contain a
+ * written activity or a member of a group it touched. Activities are loaded around the writes,
+ * widened by the matcher's window until every such set is complete, so the result equals a full
+ * regroup (regroup.test.ts proves it on random histories).
  */
-export function regroupUser(tx: Transaction, userId: string, sourcePriority: readonly string[]): { changed: number } {
-  const rows = listDedupCandidates(tx, userId);
-  const assignments = groupDuplicates(
-    rows.map((row) => ({
-      id: row.id,
-      provider: row.provider,
-      sport: row.sport as Sport,
-      startMs: row.startTime.getTime(),
-      elapsedSeconds: row.elapsedSeconds,
-      movingSeconds: row.movingSeconds,
-      distanceMeters: row.distanceMeters,
+export async function regroupAround(
+  tx: Sql,
+  userId: string,
+  seeds: RegroupSeeds,
+  priority: readonly string[],
+  matcher: Matcher<ActivityCore> = defaultMatcher,
+): Promise<{ changed: number }> {
+  const oldGroups = [...new Set(seeds.groupIds.filter((id): id is string => Boolean(id)))];
+  if (seeds.changedIds.length === 0 && oldGroups.length === 0) return { changed: 0 };
+
+  const window = matcher.windowMs;
+  const pool = new Map<string, ActivityCore>();
+  for (const member of await listActivitiesInGroups(tx, userId, oldGroups)) pool.set(member.id, member);
+  const interesting = new Set<string>([...seeds.changedIds, ...pool.keys()]);
+
+  let wanted = mergeRanges(
+    [...seeds.times.map((time) => time.getTime()), ...[...pool.values()].map((a) => a.startTime.getTime())].map((at) => ({
+      from: at - window,
+      to: at + window + 1,
     })),
-    sourcePriority,
   );
-  let changed = 0;
-  for (const row of rows) {
-    const assignment = assignments.get(row.id);
-    if (!assignment || (assignment.groupId === row.groupId && assignment.isPrimary === row.isPrimary)) continue;
-    setActivityGroup(tx, row.id, assignment.groupId, assignment.isPrimary);
-    changed++;
+  let loaded: Range[] = [];
+  let components: ActivityCore[][] = [];
+  for (;;) {
+    for (const range of wanted) {
+      if (covers(loaded, range)) continue;
+      for (const activity of await listActivitiesInRange(tx, userId, new Date(range.from), new Date(range.to))) pool.set(activity.id, activity);
+    }
+    loaded = mergeRanges([...loaded, ...wanted]);
+    components = linkedComponents([...pool.values()], matcher).filter((component) => component.some((a) => interesting.has(a.id)));
+    // A member near the edge of what is loaded may be linked to something just outside it.
+    const needed = mergeRanges(components.flat().map((a) => ({ from: a.startTime.getTime() - window, to: a.startTime.getTime() + window + 1 })));
+    if (needed.every((range) => covers(loaded, range))) break;
+    wanted = needed;
   }
-  return { changed };
+  return writeGroups(tx, userId, components, oldGroups, priority, matcher);
+}
+
+/** Regroups a person's whole history (repairs, and the reference the incremental regroup is tested against). */
+export async function regroupAll(tx: Sql, userId: string, priority: readonly string[], matcher: Matcher<ActivityCore> = defaultMatcher): Promise<{ changed: number }> {
+  const all = await listAllActivities(tx, userId);
+  await deleteWorkoutsOfUser(tx, userId);
+  const components = linkedComponents(all, matcher);
+  return writeGroups(tx, userId, components, [], priority, matcher, { workoutsCleared: true });
+}
+
+async function writeGroups(
+  tx: Sql,
+  userId: string,
+  components: ActivityCore[][],
+  oldGroups: readonly string[],
+  priority: readonly string[],
+  matcher: Matcher<ActivityCore>,
+  options: { workoutsCleared?: boolean } = {},
+): Promise<{ changed: number }> {
+  const membership: { id: string; groupId: string; groupStart: Date; isPrimary: boolean }[] = [];
+  const workouts: ReturnType<typeof workoutOf>[] = [];
+  const previousGroups = new Set(oldGroups);
+  const currentGroups = new Set<string>();
+  for (const component of components) {
+    for (const member of component) if (member.groupId) previousGroups.add(member.groupId);
+    for (const group of groupComponent(component, matcher, priority)) {
+      const groupId = group.primary.id;
+      currentGroups.add(groupId);
+      workouts.push(workoutOf(userId, group));
+      for (const member of group.members) {
+        const isPrimary = member === group.primary;
+        if (member.groupId !== groupId || member.isPrimary !== isPrimary || member.groupStart?.getTime() !== group.primary.startTime.getTime()) {
+          membership.push({ id: member.id, groupId, groupStart: group.primary.startTime, isPrimary });
+        }
+      }
+    }
+  }
+  await writeMembership(tx, membership);
+  if (!options.workoutsCleared) {
+    await deleteWorkouts(
+      tx,
+      userId,
+      [...previousGroups].filter((id) => !currentGroups.has(id)),
+    );
+  }
+  await upsertWorkouts(tx, workouts);
+  return { changed: membership.length };
+}
+
+/**
+ * Activities stored before the feed's read model existed (or by a process killed between writing
+ * them and grouping them) have no group: regroup those people whole. Runs at start-up.
+ */
+export async function repairUngrouped(store: Store, priority: readonly string[]): Promise<number> {
+  const users = await store.query<{ user_id: string }>("SELECT DISTINCT user_id FROM activities WHERE group_start IS NULL OR group_id IS NULL");
+  for (const { user_id: userId } of users) await store.transaction((tx) => regroupAll(tx, userId, priority));
+  return users.length;
 }

@@ -11,15 +11,15 @@ import { createMcpServer } from "./server";
 let app: TestApp;
 let userId: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   // The README's worked example: a custom provider is one more module in the list, nothing else.
   app = createTestApp({
     modules: [...builtInProviders, acme],
     env: { PIERRE_DEFAULT_PROVIDER: "synthetic", PIERRE_ACME_CLIENT_ID: "acme-id", PIERRE_ACME_CLIENT_SECRET: "acme-secret-value" },
   });
-  userId = app.createUser();
+  userId = await app.createUser();
 });
-afterEach(() => app.close());
+afterEach(async () => app.close());
 
 async function mcpClient() {
   const server = createMcpServer({ userId, catalog: app.catalog, syncSettings: app.syncSettings, onConnected: () => undefined });
@@ -40,9 +40,9 @@ async function call(client: Client, name: string, args: Record<string, unknown> 
 const expectedList = "strava, garmin, fitbit, whoop, coros, terra, polar, synthetic, acme";
 
 describe("a custom provider registered like a built-in one", () => {
-  it("appears in the registry, the provider statuses, the admin view and the unknown-provider answer", () => {
+  it("appears in the registry, the provider statuses, the admin view and the unknown-provider answer", async () => {
     expect(app.catalog.registry.supportedProviders().join(", ")).toBe(expectedList);
-    const statuses = listProviderStatuses(app.catalog.registry, userId);
+    const statuses = await listProviderStatuses(app.catalog.registry, userId);
     expect(statuses.at(-1)).toMatchObject({ id: "acme", displayName: "Acme Fitness", status: "disconnected", configured: true });
     const admin = describeProviderConfigs(app.catalog).at(-1)!;
     expect(admin).toMatchObject({ id: "acme", status: "configured", clientId: { value: "acme-id" }, clientSecret: { state: "set" } });

@@ -71,9 +71,9 @@ export function createMcpServer(context: McpContext): McpServer {
     "get_connection_status",
     { description: "Connection status of every registered provider for you.", inputSchema: {} },
     () =>
-      answer(() => ({
+      answer(async () => ({
         providers: Object.fromEntries(
-          listProviderStatuses(registry, context.userId).map((s) => [
+          (await listProviderStatuses(registry, context.userId)).map((s) => [
             s.id,
             { connected: s.connected, status: s.status, displayName: s.displayName, account: s.account?.name ?? null, lastSyncAt: s.lastSyncAt, reason: s.reason },
           ]),
@@ -135,7 +135,7 @@ export function createMcpServer(context: McpContext): McpServer {
           { provider: args.provider, sport: args.sport, from: args.after, to: args.before, limit: args.limit?.toString(), cursor: args.cursor },
           registry,
         );
-        return queryFeed(registry, context.userId, query, context.syncSettings.sourcePriority);
+        return queryFeed(registry, context.userId, query);
       }),
   );
 

@@ -14,11 +14,11 @@ export interface IssuedState {
 }
 
 /** A single-use state (256 random bits) bound to this user and provider; only its hash is stored. */
-export function issueState(input: { userId: string; provider: string; redirectUri: string; pkce: boolean }): IssuedState {
+export async function issueState(input: { userId: string; provider: string; redirectUri: string; pkce: boolean }): Promise<IssuedState> {
   const state = randomToken(32);
   const stateHash = sha256Hex(state);
   const codeVerifier = input.pkce ? generateCodeVerifier() : undefined;
-  insertOAuthState({
+  await insertOAuthState({
     stateHash,
     userId: input.userId,
     provider: input.provider,
@@ -37,11 +37,11 @@ export interface ClaimedState {
 const retry = "Start again from the dashboard.";
 
 /** Checks and uses up a state from a callback; every failure says what happened, nothing is changed. */
-export function claimState(input: { state: string | null; userId: string; provider: string; providerName: string }): ClaimedState {
+export async function claimState(input: { state: string | null; userId: string; provider: string; providerName: string }): Promise<ClaimedState> {
   if (!input.state) throw new AppError("oauth_state_invalid", `The answer from ${input.providerName} had no state, so it cannot be trusted. ${retry}`);
   const stateHash = sha256Hex(input.state);
   const now = Date.now();
-  const result = claimOAuthState(stateHash, (row) => row.userId === input.userId && row.provider === input.provider && row.expiresAt.getTime() > now);
+  const result = await claimOAuthState(stateHash, (row) => row.userId === input.userId && row.provider === input.provider && row.expiresAt.getTime() > now);
   if (!result) throw new AppError("oauth_state_invalid", `This ${input.providerName} connection link is not one we issued. ${retry}`);
   const { row, claimed } = result;
   if (!claimed) {

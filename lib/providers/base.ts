@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { createProviderHttp, type ProviderHttp } from "@/lib/providers/http";
+import { createProviderHttp, type ProviderHttp } from "./http";
+import { mergeBatches } from "./normalize-kit";
 import type {
   ActivityBatch,
   ActivityQuery,
@@ -58,7 +59,14 @@ export abstract class BaseFitnessProvider implements FitnessProvider {
   }
 
   abstract getAthlete(): Promise<Athlete>;
-  abstract fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch>;
+  /** One batch per page, in the order the provider's API pages. */
+  abstract streamActivities(window: { after: Date; before: Date }): AsyncIterable<ActivityBatch>;
+
+  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
+    const pages: ActivityBatch[] = [];
+    for await (const page of this.streamActivities(window)) pages.push(page);
+    return mergeBatches(pages);
+  }
 
   async getActivities(options: ActivityQuery = {}): Promise<NormalizedActivity[]> {
     const before = options.before ?? new Date();

@@ -4,11 +4,10 @@
  * `ProviderFactory` from an effective `ProviderConfig`. Shared code only ever reads these fields;
  * it never asks which provider it is talking to.
  */
-import type { ProviderHttp } from "@/lib/providers/http";
+import type { ActivityValues } from "@/lib/activity/fields";
+import type { ProviderHttp } from "./http";
 
-/** The shared sport vocabulary; each provider maps its own labels onto it. */
-export const sports = ["run", "ride", "swim", "walk", "hike", "strength", "yoga", "row", "ski", "other"] as const;
-export type Sport = (typeof sports)[number];
+export { sports, type Sport } from "@/lib/activity/sports";
 
 /** How a person connects the provider. */
 export type ConnectionKind =
@@ -133,28 +132,16 @@ export interface Athlete {
   name: string | null;
 }
 
-/** One workout in the shared shape. Units: seconds, metres, bpm, kcal; instants in UTC. */
-export interface NormalizedActivity {
+/**
+ * One workout in the shared shape (the values are declared once in lib/activity/fields.ts). Units:
+ * seconds, metres, bpm, kcal; instants in UTC.
+ */
+export type NormalizedActivity = ActivityValues & {
   provider: string;
   providerActivityId: string;
-  name: string;
-  sport: Sport;
-  /** The provider's own label, e.g. "MountainBikeRide", "TREADMILL_RUNNING". */
-  sportType: string | null;
-  startTime: Date;
-  /** Offset of the activity's local time from UTC, in minutes (east positive). */
-  utcOffsetMinutes: number | null;
-  elapsedSeconds: number | null;
-  movingSeconds: number | null;
-  distanceMeters: number | null;
-  elevationGainMeters: number | null;
-  averageHeartRate: number | null;
-  maxHeartRate: number | null;
-  calories: number | null;
-  device: string | null;
   /** The provider's item as received, for debugging and later re-normalization. */
   raw: unknown;
-}
+};
 
 export interface ActivityBatch {
   activities: NormalizedActivity[];
@@ -186,7 +173,12 @@ export interface FitnessProvider {
   getAthlete(): Promise<Athlete>;
   /** Newest first, like the seed: a convenience over `fetchActivities`. */
   getActivities(options?: ActivityQuery): Promise<NormalizedActivity[]>;
-  /** Every activity that started in [after, before), paging the way the provider's API pages. */
+  /**
+   * Every activity that started in [after, before), one batch per page as the provider's API pages
+   * (a sync writes each page before asking for the next).
+   */
+  streamActivities(window: { after: Date; before: Date }): AsyncIterable<ActivityBatch>;
+  /** All pages of `streamActivities` at once. */
   fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch>;
   /** Provider-side set-up right after the token exchange (Polar's user registration). */
   onConnected?(context: { userId: string }): Promise<void>;

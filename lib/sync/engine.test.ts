@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function connectedUser(...providers: string[]): Promise<string> {
-  const userId = env.app.createUser();
+  const userId = await env.app.createUser();
   for (const provider of providers) {
     const start = await startConnect(env.app.catalog.registry, userId, provider);
     if (start.kind !== "redirect") continue;
@@ -61,12 +61,12 @@ describe("sync engine", () => {
     expect(run.results.strava?.error).toContain("Strava had a server error (HTTP 500)");
     expect(run.results.fitbit?.error).toContain("Fitbit is rate limiting requests");
     expect(Date.parse(run.results.fitbit!.retryAt!)).toBeGreaterThan(Date.now() + 3500_000);
-    expect(findConnection(userId, "strava")).toMatchObject({ status: "error", lastSyncError: run.results.strava!.error });
-    expect(findConnection(userId, "fitbit")?.nextSyncAfter?.getTime()).toBeGreaterThan(Date.now() + 3500_000);
+    expect(await findConnection(userId, "strava")).toMatchObject({ status: "error", lastSyncError: run.results.strava!.error });
+    expect(await (await findConnection(userId, "fitbit"))?.nextSyncAfter?.getTime()).toBeGreaterThan(Date.now() + 3500_000);
     // The failure is not a reason to reconnect, and the next sync succeeds.
     const again = await sync(userId, "strava");
     expect(again.results.strava).toMatchObject({ error: null });
-    expect(findConnection(userId, "strava")?.status).toBe("connected");
+    expect(await (await findConnection(userId, "strava"))?.status).toBe("connected");
   });
 
   it("retries a 5xx and a short Retry-After transparently", async () => {
@@ -107,8 +107,8 @@ describe("sync engine", () => {
     expect((await requests(env.sandbox.url, { provider: "whoop", pathIncludes: "workout" })).length).toBe(1);
     const again = await sync(userId);
     expect(again.results.whoop).toMatchObject({ inserted: 0, updated: 0, error: null });
-    const count = env.app.db.$client.prepare("select count(*) as n from activities where user_id = ?").get(userId) as { n: number };
-    expect(count.n).toBe(a.results.whoop!.inserted);
+    const [count] = await env.app.sql<{ n: number }>("select count(*) as n from activities where user_id = ?", [userId]);
+    expect(count!.n).toBe(a.results.whoop!.inserted);
   });
 
   it("skips and counts malformed entries, keeping the good ones beside them", async () => {

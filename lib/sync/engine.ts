@@ -1,11 +1,14 @@
 import "server-only";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import type { SyncSettings } from "@/lib/config/sync";
 import { authorizedClient } from "@/lib/connections/tokens";
+import { getStore } from "@/lib/db";
 import { findConnection, listConnections, newestActivityStart, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, toAppError } from "@/lib/errors";
-import { regroupUser } from "@/lib/feed/regroup";
+import { regroupAround } from "@/lib/feed/regroup";
 import type { ProviderRegistry } from "@/lib/providers/registry";
-import type { SyncSettings } from "@/lib/config/sync";
+import type { ActivityBatch, NormalizedActivity } from "@/lib/providers/types";
 
 export interface ProviderSyncResult {
   fetched: number;
@@ -24,6 +27,8 @@ export interface SyncRun {
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
+/** After this many new rows the planner's statistics are refreshed. */
+const OPTIMIZE_AFTER_ROWS = 5_000;
 
 /** Syncs for one (user, provider) that are running: a second request joins the first. */
 const running = new Map<string, Promise<ProviderSyncResult>>();
@@ -38,6 +43,30 @@ export function syncWindow(newest: Date | undefined, settings: SyncSettings, now
   return { after: new Date(Math.max(after, now - settings.backfillDays * DAY)), before: new Date(now + HOUR) };
 }
 
+/**
+ * Writes one page of a provider's activities and re-forms only the groups it touched, in one
+ * transaction: a sync killed between pages keeps every page it finished and loses none.
+ */
+export async function ingestPage(
+  userId: string,
+  provider: string,
+  activities: readonly NormalizedActivity[],
+  sourcePriority: readonly string[],
+): Promise<{ inserted: number; updated: number }> {
+  if (activities.length === 0) return { inserted: 0, updated: 0 };
+  return getStore().transaction(async (tx) => {
+    const written = await upsertActivities(tx, userId, provider, activities);
+    await regroupAround(
+      tx,
+      userId,
+      { changedIds: written.map((w) => w.id), times: written.map((w) => w.startTime), groupIds: written.map((w) => w.previousGroupId) },
+      sourcePriority,
+    );
+    const inserted = written.filter((w) => w.inserted).length;
+    return { inserted, updated: written.length - inserted };
+  });
+}
+
 async function syncConnection(registry: ProviderRegistry, connection: ProviderConnection, settings: SyncSettings): Promise<ProviderSyncResult> {
   const definition = registry.getDefinition(connection.provider);
   const provider = registry.createProvider(connection.provider);
@@ -45,23 +74,27 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
   if (connection.status === "needs_reconnect") {
     return emptyResult(connection.statusReason ?? `Reconnect ${definition.displayName} to sync it again.`);
   }
+  const result = emptyResult(null);
   try {
     const client = await authorizedClient(connection, provider);
-    const window = syncWindow(newestActivityStart(connection.userId, connection.provider), settings);
-    const batch = await client.fetchActivities(window);
-    if (batch.skipped > 0) {
-      console.warn(`[pierre] ${connection.provider}: skipped ${batch.skipped} malformed entries: ${batch.problems.slice(0, 3).join(" | ")}`);
+    const window = syncWindow(await newestActivityStart(connection.userId, connection.provider), settings);
+    // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
+    for await (const page of client.streamActivities(window)) {
+      reportSkipped(connection.provider, page);
+      const written = await ingestPage(connection.userId, connection.provider, page.activities, settings.sourcePriority);
+      result.fetched += page.activities.length + page.skipped;
+      result.skipped += page.skipped;
+      result.inserted += written.inserted;
+      result.updated += written.updated;
+      await yieldToEventLoop();
     }
-    const { inserted, updated } = upsertActivities(connection.userId, connection.provider, batch.activities, (tx) =>
-      regroupUser(tx, connection.userId, settings.sourcePriority),
-    );
-    const result = { fetched: batch.activities.length + batch.skipped, inserted, updated, skipped: batch.skipped, error: null, retryAt: null };
-    updateConnection(connection.id, {
+    if (result.inserted >= OPTIMIZE_AFTER_ROWS) await getStore().optimize();
+    await updateConnection(connection.id, {
       status: "connected",
       statusReason: null,
       lastSyncAt: new Date(),
       lastSyncError: null,
-      lastSyncCounts: JSON.stringify({ fetched: result.fetched, inserted, updated, skipped: result.skipped }),
+      lastSyncCounts: JSON.stringify({ fetched: result.fetched, inserted: result.inserted, updated: result.updated, skipped: result.skipped }),
       nextSyncAfter: null,
     });
     return result;
@@ -69,14 +102,20 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
     const appError = toAppError(error);
     if (appError.code === "internal") console.error(`[pierre] ${connection.provider} sync failed:`, describeError(error));
     const needsReconnect = appError.code === "needs_reconnect";
-    updateConnection(connection.id, {
+    await updateConnection(connection.id, {
       status: needsReconnect ? "needs_reconnect" : "error",
       statusReason: appError.message,
       lastSyncAt: new Date(),
       lastSyncError: appError.message,
       nextSyncAfter: appError.retryAt ?? null,
     });
-    return emptyResult(appError.message, appError.retryAt ?? null);
+    return { ...result, error: appError.message, retryAt: appError.retryAt?.toISOString() ?? null };
+  }
+}
+
+function reportSkipped(provider: string, page: ActivityBatch): void {
+  if (page.skipped > 0) {
+    console.warn(`[pierre] ${provider}: skipped ${page.skipped} malformed entries: ${page.problems.slice(0, 3).join(" | ").slice(0, 500)}`);
   }
 }
 
@@ -94,11 +133,11 @@ export async function syncUser(
   let connections: ProviderConnection[];
   if (options.provider) {
     const definition = registry.require(options.provider);
-    const connection = findConnection(userId, options.provider);
+    const connection = await findConnection(userId, options.provider);
     if (!connection) throw new AppError("not_connected", `${definition.displayName} is not connected. Connect it first.`);
     connections = [connection];
   } else {
-    connections = listConnections(userId).filter((c) => registry.isSupported(c.provider));
+    connections = (await listConnections(userId)).filter((c) => registry.isSupported(c.provider));
   }
 
   const entries = await Promise.all(

@@ -3,7 +3,6 @@ import { withErrorResponse } from "@/lib/errors";
 import { parseFeedQuery } from "@/lib/feed/params";
 import { queryFeed } from "@/lib/feed/query";
 import { getRegistry } from "@/lib/providers";
-import { getSyncSettings } from "@/lib/sync/settings";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +10,5 @@ export const GET = withErrorResponse(async (request: Request) => {
   const user = await requireRequestUser(request);
   const registry = getRegistry();
   const query = parseFeedQuery(new URL(request.url).searchParams, registry);
-  return Response.json(queryFeed(registry, user.id, query, getSyncSettings().sourcePriority));
+  return Response.json(await queryFeed(registry, user.id, query));
 });

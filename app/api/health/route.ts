@@ -3,6 +3,6 @@ import { checkHealth } from "@/lib/health";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const health = checkHealth();
+  const health = await checkHealth();
   return Response.json(health, { status: health.status === "ok" ? 200 : 503 });
 }

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = withErrorResponse(async (request: Request) => {
   const user = await requireRequestUser(request);
-  const statuses = listProviderStatuses(getRegistry(), user.id);
+  const statuses = await listProviderStatuses(getRegistry(), user.id);
   return Response.json({ providers: Object.fromEntries(statuses.map(({ id, ...status }) => [id, status])) });
 });

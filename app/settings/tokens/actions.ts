@@ -11,7 +11,7 @@ export async function createTokenAction(formData: FormData): Promise<CreateToken
   const user = await getSessionUser();
   if (!user) return { ok: false, error: "Your session ended. Sign in again." };
   try {
-    const { token, view } = createApiToken(user.id, String(formData.get("name") ?? ""));
+    const { token, view } = await createApiToken(user.id, String(formData.get("name") ?? ""));
     revalidatePath("/settings/tokens");
     return { ok: true, token, name: view.name };
   } catch (error) {
@@ -24,7 +24,7 @@ export async function revokeTokenAction(tokenId: string): Promise<{ ok: boolean;
   const user = await getSessionUser();
   if (!user) return { ok: false, error: "Your session ended. Sign in again." };
   try {
-    revokeToken(user.id, tokenId);
+    await revokeToken(user.id, tokenId);
     revalidatePath("/settings/tokens");
     return { ok: true };
   } catch (error) {

@@ -19,7 +19,7 @@ export default async function TokensPage() {
           <code>Authorization: Bearer &lt;token&gt;</code>. A token is shown once; we keep only a hash. Revoking one stops it at once.
         </p>
       </div>
-      <TokenManager tokens={listTokens(user.id)} />
+      <TokenManager tokens={await listTokens(user.id)} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeCorosWorkout } from "./normalize";
 
@@ -43,8 +43,8 @@ export class CorosClient extends BaseFitnessProvider {
     return parsed.data.data ?? [];
   }
 
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    const batches: ActivityBatch[] = [];
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
+    const seen = new Set<string>();
     // Dates are whole days; widen by a day each side and keep what started in the window.
     const first = new Date(window.after.getTime() - DAY);
     const last = new Date(window.before.getTime() + DAY);
@@ -53,14 +53,12 @@ export class CorosClient extends BaseFitnessProvider {
       const { data } = await this.http.request(this.apiUrl("v2/coros/sport/list"), {
         query: { ...this.credentials(), startDate: yyyymmdd(start), endDate: yyyymmdd(end) },
       });
-      batches.push(normalizeBatch(this.check(data), normalizeCorosWorkout));
+      const batch = normalizeBatch(this.check(data), normalizeCorosWorkout);
+      batch.activities = batch.activities.filter(
+        (a) => a.startTime >= window.after && a.startTime < window.before && !seen.has(a.providerActivityId) && seen.add(a.providerActivityId),
+      );
+      yield batch;
     }
-    const merged = mergeBatches(batches);
-    const seen = new Set<string>();
-    merged.activities = merged.activities.filter(
-      (a) => a.startTime >= window.after && a.startTime < window.before && !seen.has(a.providerActivityId) && seen.add(a.providerActivityId),
-    );
-    return merged;
   }
 
   async revoke(): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeFitbitActivity } from "./normalize";
 
@@ -41,11 +41,10 @@ export class FitbitClient extends BaseFitnessProvider {
    * pages come from `pagination.next`, a complete URL, until it is "" or the list (ascending) has
    * passed `before`, since Fitbit takes no upper bound together with `afterDate`.
    */
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
     const afterDate = new Date(window.after.getTime() - DAY_MS).toISOString().slice(0, 19);
     let url: URL | undefined = this.apiUrl("1/user/-/activities/list.json");
     let query: Record<string, string | number> | undefined = { afterDate, sort: "asc", offset: 0, limit: PAGE_SIZE };
-    const batches: ActivityBatch[] = [];
     for (let page = 0; url && page < MAX_PAGES; page++) {
       const { data } = await this.http.request(url, { headers: this.bearer(), query });
       const parsed = listPage.safeParse(data);
@@ -53,12 +52,11 @@ export class FitbitClient extends BaseFitnessProvider {
       const batch = normalizeBatch(parsed.data.activities, normalizeFitbitActivity);
       const last = batch.activities.at(-1);
       batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
-      batches.push(batch);
+      yield batch;
       const next = parsed.data.pagination?.next;
       url = next && !(last && last.startTime >= window.before) ? this.nextPageUrl(next) : undefined;
       query = undefined;
     }
-    return mergeBatches(batches);
   }
 
   /** `next` comes from the response; the bearer token must not follow it to another host. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeGarminActivity } from "./normalize";
 
@@ -22,8 +22,9 @@ export class GarminClient extends BaseFitnessProvider {
    * bare array. The window is not narrowed to start times: a watch synced days later uploads an
    * activity that started before `after`, and dropping it here would lose it for good.
    */
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    const batches: ActivityBatch[] = [];
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
+    // Whether a window's end is inclusive is not documented, so an upload on a boundary may come twice.
+    const seen = new Set<string>();
     const end = Math.ceil(window.before.getTime() / 1000);
     for (let start = Math.floor(window.after.getTime() / 1000); start < end; start += WINDOW_SECONDS) {
       const { data } = await this.http.request(this.apiUrl("wellness-api/rest/activities"), {
@@ -31,13 +32,10 @@ export class GarminClient extends BaseFitnessProvider {
         query: { uploadStartTimeInSeconds: start, uploadEndTimeInSeconds: Math.min(start + WINDOW_SECONDS, end) },
       });
       if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Garmin sent an activity list that is not a list.");
-      batches.push(normalizeBatch(data, normalizeGarminActivity));
+      const batch = normalizeBatch(data, normalizeGarminActivity);
+      batch.activities = batch.activities.filter((a) => !seen.has(a.providerActivityId) && seen.add(a.providerActivityId));
+      yield batch;
     }
-    const merged = mergeBatches(batches);
-    // Whether a window's end is inclusive is not documented, so an upload on a boundary may come twice.
-    const seen = new Set<string>();
-    merged.activities = merged.activities.filter((a) => !seen.has(a.providerActivityId) && seen.add(a.providerActivityId));
-    return merged;
   }
 
   /** Deleting the user registration ends Garmin's access grant and its notifications (there is no RFC 7009 revoke). */

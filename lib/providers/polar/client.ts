@@ -36,12 +36,12 @@ export class PolarClient extends BaseFitnessProvider {
   }
 
   /** `/exercises` lists what was uploaded in the last 30 days, unpaged and unfiltered. */
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
     const { data } = await this.http.request(this.apiUrl("exercises"), { headers: this.bearer() });
     if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Polar sent an exercise list that is not a list.");
     const batch = normalizeBatch(data, normalizePolarExercise);
     batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
-    return batch;
+    yield batch;
   }
 
   /** Deleting the user is Polar's revoke. */

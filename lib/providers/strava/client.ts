@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeStravaActivity } from "./normalize";
 
@@ -24,8 +24,7 @@ export class StravaClient extends BaseFitnessProvider {
   }
 
   /** `/athlete/activities` is a bare array per page; a short page is the last one. */
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    const batches: ActivityBatch[] = [];
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
     for (let page = 1; page <= MAX_PAGES; page++) {
       const { data } = await this.http.request(this.apiUrl("athlete/activities"), {
         headers: this.bearer(),
@@ -37,10 +36,9 @@ export class StravaClient extends BaseFitnessProvider {
         },
       });
       if (!Array.isArray(data)) throw new AppError("provider_bad_response", "Strava sent an activity list that is not a list.");
-      batches.push(normalizeBatch(data, normalizeStravaActivity));
+      yield normalizeBatch(data, normalizeStravaActivity);
       if (data.length < PAGE_SIZE) break;
     }
-    return mergeBatches(batches);
   }
 
   /** Deauthorize invalidates every token of this athlete for our app. */

@@ -15,7 +15,7 @@ export class SyntheticClient extends BaseFitnessProvider {
     return { id: this.seed(), name: "Synthetic athlete" };
   }
 
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    return { activities: generateWorkouts(this.seed(), window), skipped: 0, problems: [] };
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
+    yield { activities: generateWorkouts(this.seed(), window), skipped: 0, problems: [] };
   }
 }

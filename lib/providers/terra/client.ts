@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete, ConnectContext, TokenSet } from "../types";
 import { normalizeTerraActivity } from "./normalize";
 
@@ -73,8 +73,7 @@ export class TerraClient extends BaseFitnessProvider {
     return { id: user.user_id, name: user.provider ? `${titleCase(user.provider)} via Terra` : null };
   }
 
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    const batches: ActivityBatch[] = [];
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
     for (let start = window.after.getTime(); start < window.before.getTime(); start += WINDOW_DAYS * DAY) {
       const end = Math.min(start + WINDOW_DAYS * DAY, window.before.getTime());
       const { data } = await this.http.request(this.apiUrl("activity"), {
@@ -88,9 +87,8 @@ export class TerraClient extends BaseFitnessProvider {
           with_samples: false,
         },
       });
-      batches.push(normalizeBatch(activityAnswer.parse(data).data ?? [], normalizeTerraActivity));
+      yield normalizeBatch(activityAnswer.parse(data).data ?? [], normalizeTerraActivity);
     }
-    return mergeBatches(batches);
   }
 
   async revoke(): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
-import { mergeBatches, normalizeBatch } from "../normalize-kit";
+import { normalizeBatch } from "../normalize-kit";
 import type { ActivityBatch, Athlete } from "../types";
 import { normalizeWhoopWorkout } from "./normalize";
 
@@ -27,8 +27,7 @@ export class WhoopClient extends BaseFitnessProvider {
    * `start` is inclusive and `end` exclusive, exactly [after, before). Pages are cursor-based: the
    * answer's `next_token` goes back as the `nextToken` query parameter; no `next_token` ends the list.
    */
-  async fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch> {
-    const batches: ActivityBatch[] = [];
+  async *streamActivities(window: { after: Date; before: Date }): AsyncGenerator<ActivityBatch> {
     let nextToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const { data } = await this.http.request(this.apiUrl("v2/activity/workout"), {
@@ -37,11 +36,10 @@ export class WhoopClient extends BaseFitnessProvider {
       });
       const parsed = workoutCollection.safeParse(data);
       if (!parsed.success) throw new AppError("provider_bad_response", "WHOOP sent a workout list without records.");
-      batches.push(normalizeBatch(parsed.data.records, normalizeWhoopWorkout));
+      yield normalizeBatch(parsed.data.records, normalizeWhoopWorkout);
       nextToken = parsed.data.next_token || undefined;
       if (!nextToken) break;
     }
-    return mergeBatches(batches);
   }
 
   /** Revokes this user's grant for our app (answered with 204). */

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = withErrorResponse(async (request: Request) => {
   const user = await requireRequestUser(request);
-  return Response.json(weeklyTrainingTime(user.id, 12));
+  return Response.json(await weeklyTrainingTime(user.id, 12));
 });

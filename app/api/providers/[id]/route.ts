@@ -11,5 +11,5 @@ export const GET = withErrorResponse(async (request: Request, { params }: Provid
   const registry = getRegistry();
   registry.require(id);
   const user = await requireRequestUser(request);
-  return Response.json(getProviderStatus(registry, user.id, id));
+  return Response.json(await getProviderStatus(registry, user.id, id));
 });

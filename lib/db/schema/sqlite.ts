@@ -1,0 +1,162 @@
+import type { NotNull } from "drizzle-orm";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { activityFields, type ActivityFieldName, type FieldSpec } from "@/lib/activity/fields";
+import type { Sport } from "@/lib/activity/sports";
+
+/**
+ * The SQLite schema (the embedded default). Instants are epoch milliseconds in both engines, so
+ * one SQL text (keyset cursors, week buckets) serves both.
+ */
+const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
+const createdAt = () => instant("created_at").notNull().$defaultFn(() => new Date());
+
+const columnBuilders = {
+  text: (name: string) => text(name),
+  sport: (name: string) => text(name).$type<Sport>(),
+  real: (name: string) => real(name),
+  integer: (name: string) => integer(name),
+  instant,
+};
+type Built<F extends FieldSpec> = F["nullable"] extends true
+  ? ReturnType<(typeof columnBuilders)[F["type"]]>
+  : NotNull<ReturnType<(typeof columnBuilders)[F["type"]]>>;
+
+/** The activity's value columns, one per declared field. */
+function activityValueColumns(): { [K in ActivityFieldName]: Built<(typeof activityFields)[K]> } {
+  const columns: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(activityFields) as [ActivityFieldName, FieldSpec][]) {
+    const column = columnBuilders[spec.type](spec.column);
+    columns[name] = spec.nullable ? column : column.notNull();
+  }
+  return columns as { [K in ActivityFieldName]: Built<(typeof activityFields)[K]> };
+}
+
+export const users = sqliteTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["user", "admin"] }).notNull().default("user"),
+  createdAt: createdAt(),
+});
+
+export const connectionStatuses = ["connected", "needs_reconnect", "error"] as const;
+export type ConnectionStatus = (typeof connectionStatuses)[number];
+
+export const providerConnections = sqliteTable(
+  "provider_connections",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    status: text("status", { enum: connectionStatuses }).notNull().default("connected"),
+    /** Why the connection needs attention, in words for its owner. */
+    statusReason: text("status_reason"),
+    /** AES-256-GCM envelopes (lib/security/crypto.ts), never plain tokens. */
+    accessTokenEnc: text("access_token_enc"),
+    refreshTokenEnc: text("refresh_token_enc"),
+    tokenExpiresAt: instant("token_expires_at"),
+    scopes: text("scopes"),
+    providerUserId: text("provider_user_id"),
+    providerUserName: text("provider_user_name"),
+    connectedAt: instant("connected_at").notNull().$defaultFn(() => new Date()),
+    updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+    lastSyncAt: instant("last_sync_at"),
+    lastSyncError: text("last_sync_error"),
+    /** JSON of the last run's counts: { fetched, inserted, updated, skipped }. */
+    lastSyncCounts: text("last_sync_counts"),
+    /** Set when the provider asked us to wait (429, open circuit): the card says when sync resumes. */
+    nextSyncAfter: instant("next_sync_after"),
+  },
+  (t) => [uniqueIndex("provider_connections_user_provider").on(t.userId, t.provider)],
+);
+
+export const oauthStates = sqliteTable(
+  "oauth_states",
+  {
+    /** SHA-256 of the state sent to the provider; the state itself is never stored. */
+    stateHash: text("state_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    codeVerifierEnc: text("code_verifier_enc"),
+    redirectUri: text("redirect_uri").notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+  },
+  (t) => [index("oauth_states_expires").on(t.expiresAt)],
+);
+
+export const activities = sqliteTable(
+  "activities",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    provider: text("provider").notNull(),
+    providerActivityId: text("provider_activity_id").notNull(),
+    ...activityValueColumns(),
+    raw: text("raw").notNull(),
+    /** Hash of the normalized values and raw payload: a re-sync writes a row only when it changed. */
+    contentHash: text("content_hash"),
+    /**
+     * Activities that are the same workout share a group whose id is its primary's id (and its
+     * workout's id). `groupStart` is the primary's start, kept on every member so that "every
+     * workout on provider X" pages by the feed's own keyset.
+     */
+    groupId: text("group_id"),
+    groupStart: instant("group_start"),
+    isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [
+    uniqueIndex("activities_user_provider_item").on(t.userId, t.provider, t.providerActivityId),
+    index("activities_by_provider").on(t.userId, t.provider, t.groupStart, t.groupId),
+    index("activities_group").on(t.userId, t.groupId, t.isPrimary),
+    index("activities_timeline").on(t.userId, t.startTime),
+  ],
+);
+
+/**
+ * The feed's read model: one row per workout (a group of activities that are the same workout),
+ * holding the primary's values with its gaps filled from the other sources. Maintained by the
+ * regrouping in the same transaction as the activities it derives from; its id is the primary
+ * activity's id.
+ */
+export const workouts = sqliteTable(
+  "workouts",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    ...activityValueColumns(),
+    primaryProvider: text("primary_provider").notNull(),
+    primaryProviderActivityId: text("primary_provider_activity_id").notNull(),
+    /** JSON: every source record in priority order, `[{ provider, providerActivityId, activityId }]`. */
+    sources: text("sources").notNull(),
+    /** JSON: which source each shown value came from, `{ field: provider }`. */
+    valueSources: text("value_sources").notNull(),
+    updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+  },
+  (t) => [
+    index("workouts_feed").on(t.userId, t.startTime, t.id),
+    index("workouts_feed_sport").on(t.userId, t.sport, t.startTime, t.id),
+  ],
+);
+
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters, so a person can tell their tokens apart. */
+    tokenPrefix: text("token_prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("api_tokens_user").on(t.userId)],
+);
