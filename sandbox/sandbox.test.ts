@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { failNext, reset, setTokenLifetime } from "./control-client";
+import { addActivities, failNext, reset, setTokenLifetime } from "./control-client";
 import { sandboxCredentials, sandboxPaths } from "./env";
 import { startSandbox, type Sandbox } from "./server";
 
@@ -138,6 +138,30 @@ describe("sandbox APIs", () => {
     const ok = await fetch(`${sandbox.url}/whoop/developer/v2/activity/workout?limit=5`, { headers: { authorization: `Bearer ${whoop}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get("x-ratelimit-remaining")).toMatch(/^\d+$/);
+  });
+
+  it("keeps time: added workouts are served only in the window asked, in the order the API lists", async () => {
+    const whoop = await bearer("whoop");
+    const at = (iso: string, id: string) => ({ id, start: iso, end: new Date(Date.parse(iso) + 1800_000).toISOString(), sport_name: "running", score_state: "PENDING_SCORE" });
+    await addActivities(sandbox.url, "whoop", [at("2016-03-01T07:00:00.000Z", "old-1"), at("2016-03-02T07:00:00.000Z", "old-2"), at("2016-05-01T07:00:00.000Z", "later")]);
+    const list = async (start: string, end: string) => {
+      const response = await fetch(`${sandbox.url}/whoop/developer/v2/activity/workout?limit=25&start=${start}&end=${end}`, { headers: { authorization: `Bearer ${whoop}` } });
+      return ((await response.json()) as { records: { id: string }[] }).records.map((r) => r.id);
+    };
+    expect(await list("2016-03-01T00:00:00Z", "2016-04-01T00:00:00Z")).toEqual(["old-2", "old-1"]);
+    expect(await list("2016-03-02T07:00:00Z", "2016-06-01T00:00:00Z")).toEqual(["later", "old-2"]);
+    expect(await list("2016-06-01T00:00:00Z", "2016-07-01T00:00:00Z")).toEqual([]);
+
+    // Garmin pulls by upload time: an old workout uploaded now is served in the window holding now.
+    const garmin = await bearer("garmin");
+    await addActivities(sandbox.url, "garmin", [{ summaryId: "g-old", activityType: "RUNNING", startTimeInSeconds: 1456815600, durationInSeconds: 1800 }]);
+    const now = Math.floor(Date.now() / 1000);
+    const pull = async (from: number, to: number) => {
+      const response = await fetch(`${sandbox.url}/garmin/wellness-api/rest/activities?uploadStartTimeInSeconds=${from}&uploadEndTimeInSeconds=${to}`, { headers: { authorization: `Bearer ${garmin}` } });
+      return ((await response.json()) as { summaryId: string }[]).map((a) => a.summaryId);
+    };
+    expect(await pull(now - 3600, now + 60)).toContain("g-old");
+    expect(await pull(1456815600 - 3600, 1456815600 + 3600)).not.toContain("g-old");
   });
 
   it("rejects unknown control commands", async () => {

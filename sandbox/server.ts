@@ -67,7 +67,8 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
       for (const provider of command.provider ? [command.provider] : providers) state.lifetimes.set(provider, command.seconds);
       break;
     case "add-activities":
-      state.extraActivities.set(command.provider, [...state.extras(command.provider), ...command.items]);
+      if (!state.timeline(command.provider)) return json({ error: `${command.provider} takes no activities` }, 400);
+      state.timeline(command.provider)!.upsert(command.items);
       break;
   }
   return json({ ok: true });

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { datasetFor, type Dataset, type ProviderId } from "./dataset";
+import { Timeline, type ItemReader } from "./timeline";
 
 /** Everything the sandbox remembers, reset by the control API. */
 export interface AccessToken {
@@ -63,7 +64,8 @@ export class SandboxState {
   failures = new Map<string, Failure>();
   latency = new Map<string, number>();
   lifetimes = new Map<string, number>();
-  extraActivities = new Map<string, unknown[]>();
+  /** Items added through the control API, per provider, in that provider's wire format. */
+  readonly timelines = new Map<string, Timeline>();
   registeredPolarUsers = new Set<string>();
   widgetSessions = new Map<string, { referenceId: string; success: string; failure: string; expiresAt: number }>();
   requests: RecordedRequest[] = [];
@@ -81,7 +83,7 @@ export class SandboxState {
     this.failures.clear();
     this.latency.clear();
     this.lifetimes.clear();
-    this.extraActivities.clear();
+    for (const timeline of this.timelines.values()) timeline.clear();
     this.registeredPolarUsers.clear();
     this.widgetSessions.clear();
     this.requests = [];
@@ -137,8 +139,15 @@ export class SandboxState {
     return this.dataset[provider];
   }
 
-  extras(provider: string): unknown[] {
-    return this.extraActivities.get(provider) ?? [];
+  /** A provider module declares how its items are read; the control API then adds to its timeline. */
+  defineTimeline(provider: string, reader: ItemReader): Timeline {
+    const timeline = new Timeline(reader);
+    this.timelines.set(provider, timeline);
+    return timeline;
+  }
+
+  timeline(provider: string): Timeline | undefined {
+    return this.timelines.get(provider);
   }
 
   newId(): string {

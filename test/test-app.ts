@@ -5,7 +5,7 @@ import { resetConfigForTests } from "@/lib/config";
 import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
 import { setStoreForTests } from "@/lib/db";
 import { insertUser } from "@/lib/db/queries";
-import { openSqliteStore, type Store } from "@/lib/db/store";
+import { openSqliteStore, type Store, type StoreOptions } from "@/lib/db/store";
 import { resetCircuitBreakers } from "@/lib/providers/http";
 import { setProviderCatalogForTests } from "@/lib/providers";
 import { buildProviderCatalog, type ProviderCatalog } from "@/lib/providers/catalog";
@@ -29,7 +29,7 @@ let userCounter = 0;
  * A throwaway app for service tests: its own SQLite file, secrets, providers and sync settings.
  * Everything real except the network, which tests stub below the HTTP line.
  */
-export function createTestApp(options: { modules: readonly ProviderModule[]; env?: Record<string, string> }): TestApp {
+export function createTestApp(options: { modules: readonly ProviderModule[]; env?: Record<string, string>; logQuery?: StoreOptions["logQuery"] }): TestApp {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pierre-test-"));
   const databasePath = path.join(dir, "pierre.db");
   const env = {
@@ -44,7 +44,7 @@ export function createTestApp(options: { modules: readonly ProviderModule[]; env
   Object.assign(process.env, env);
   resetConfigForTests();
   resetCircuitBreakers();
-  const store = openSqliteStore(databasePath);
+  const store = openSqliteStore(databasePath, { logQuery: options.logQuery });
   setStoreForTests(store, databasePath);
   const catalog = buildProviderCatalog(options.modules, env, { baseUrl: new URL(env.PIERRE_BASE_URL), demo: false });
   setProviderCatalogForTests(catalog);

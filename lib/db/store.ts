@@ -78,19 +78,26 @@ function createPrivately(file: string): void {
   if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, "a", 0o600));
 }
 
-export function openSqliteStore(file: string, options: { migrationsFolder?: string } = {}): Store {
+export interface StoreOptions {
+  migrationsFolder?: string;
+  /** Sees every statement with its parameters (the query-plan test uses it). */
+  logQuery?: (sql: string, params: unknown[]) => void;
+}
+
+export function openSqliteStore(file: string, options: StoreOptions = {}): Store {
   const memory = file === ":memory:";
   if (!memory) createPrivately(file);
   const writer = new Database(file);
   configure(writer);
-  const writeDb = drizzle(writer, { schema: sqliteSchema });
+  const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
+  const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
   migrate(writeDb, { migrationsFolder: options.migrationsFolder ?? sqliteMigrationsFolder });
   writer.pragma("optimize=0x10002");
 
   // An in-memory database exists only on its own connection.
   const reader = memory ? writer : new Database(file, { readonly: true, fileMustExist: true });
   if (!memory) reader.pragma("busy_timeout = 5000");
-  const readDb = memory ? writeDb : drizzle(reader, { schema: sqliteSchema });
+  const readDb = memory ? writeDb : drizzle(reader, { schema: sqliteSchema, logger });
 
   const sqlOver = (db: Db, connection: Database.Database): Sql => {
     const statements = new Map<string, Database.Statement>();
@@ -103,6 +110,7 @@ export function openSqliteStore(file: string, options: { migrationsFolder?: stri
         db.run(query);
       },
       query: async <T>(text: string, params: readonly unknown[] = []) => {
+        options.logQuery?.(text, [...params]);
         let statement = statements.get(text);
         if (!statement) {
           statement = connection.prepare(text);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Recording, Sport } from "../dataset";
 import { json, type SandboxResponse } from "../http";
-import type { SandboxState } from "../state";
+import type { Timeline, TimelineEntry } from "../timeline";
 
 /** "+01:00" for 60 minutes. */
 export function offsetText(minutes: number): string {
@@ -29,11 +29,6 @@ export function deviceFor(sport: Sport): string {
   return sport === "ride" ? "Edge 1040" : "Forerunner 965";
 }
 
-/** Recordings plus whatever tests appended with the control API (raw, in wire format). */
-export function withExtras<T>(state: SandboxState, provider: string, items: T[]): unknown[] {
-  return [...items, ...state.extras(provider)];
-}
-
 export function endOf(r: Recording): number {
   return r.startMs + r.elapsedSeconds * 1000;
 }
@@ -42,3 +37,55 @@ export const rfcError =
   (statusFor: (kind: string) => number = (kind) => (kind === "invalid_client" ? 401 : 400)) =>
   (kind: "invalid_grant" | "invalid_client" | "invalid_request", description: string): SandboxResponse =>
     json({ error: kind, error_description: description }, statusFor(kind));
+
+/** A field of a wire item, if the item is an object. */
+export function field(item: unknown, ...path: string[]): unknown {
+  let value: unknown = item;
+  for (const key of path) value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
+}
+
+export const idField =
+  (...path: string[]) =>
+  (item: unknown): string | null => {
+    const value = field(item, ...path);
+    return typeof value === "string" || typeof value === "number" ? String(value) : null;
+  };
+
+/** An ISO date-time field as an instant. */
+export const isoField =
+  (...path: string[]) =>
+  (item: unknown): number | null => {
+    const value = field(item, ...path);
+    const ms = typeof value === "string" ? Date.parse(value) : NaN;
+    return Number.isNaN(ms) ? null : ms;
+  };
+
+/** An epoch-seconds field as an instant. */
+export const secondsField =
+  (...path: string[]) =>
+  (item: unknown): number | null => {
+    const value = field(item, ...path);
+    return typeof value === "number" && Number.isFinite(value) ? value * 1000 : null;
+  };
+
+export interface Keyed {
+  key: number;
+  item: unknown;
+}
+
+/**
+ * The dataset's items and the timeline's, as one list sorted by `key` (the instant the API filters
+ * on), cached until either changes.
+ */
+export function servedList(dataset: () => Keyed[], timeline: Timeline, key: (entry: TimelineEntry) => number): () => Keyed[] {
+  let cached: { version: number; list: Keyed[] } | undefined;
+  let base: Keyed[] | undefined;
+  return () => {
+    if (cached?.version === timeline.version) return cached.list;
+    base ??= dataset();
+    const list = [...base, ...timeline.byStart().map((entry) => ({ key: key(entry), item: entry.item }))].sort((a, b) => a.key - b.key);
+    cached = { version: timeline.version, list };
+    return list;
+  };
+}

@@ -3,7 +3,8 @@ import type { Recording } from "../dataset";
 import { json, type Router } from "../http";
 import { registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { endOf, withExtras } from "./common";
+import { endOf, idField, secondsField, servedList } from "./common";
+import { within } from "../timeline";
 
 const modes = (r: Recording): [number, number] =>
   ({ run: [8, r.indoor ? 2 : 1], ride: [9, r.indoor ? 2 : 1], swim: [10, 2], walk: [31, 1], hike: [16, 1], strength: [23, 2] } as Record<string, [number, number]>)[r.sport]!;
@@ -52,6 +53,9 @@ export function registerCoros(router: Router, state: SandboxState): void {
     error: (kind, message) => fail(kind === "invalid_client" ? "1003" : "1001", message || kind),
   });
 
+  const timeline = state.defineTimeline("coros", { id: idField("labelId"), startMs: secondsField("startTime") });
+  const served = servedList(() => state.activitiesOf("coros").map((r, position) => ({ key: r.startMs, item: record(r, position) })), timeline, (e) => e.startMs);
+
   router.add("GET", "coros", "api", "/coros/v2/coros/sport/list", (req) => {
     const q = req.url.searchParams;
     const token = state.validAccessToken("coros", q.get("token") ?? undefined);
@@ -63,12 +67,8 @@ export function registerCoros(router: Router, state: SandboxState): void {
     const from = day(startDate);
     const to = day(endDate) + 86_400_000;
     if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
-    const data = state
-      .activitiesOf("coros")
-      .map((r, position) => ({ r, position }))
-      .filter(({ r }) => r.startMs >= from && r.startMs < to)
-      .map(({ r, position }) => record(r, position));
-    return json({ result: "0000", message: "OK", data: withExtras(state, "coros", data) });
+    const data = within(served(), (e) => e.key, { from, to }).map((e) => e.item);
+    return json({ result: "0000", message: "OK", data });
   });
 
   router.add("POST", "coros", "api", "/coros/oauth2/deauthorize", (req) => {

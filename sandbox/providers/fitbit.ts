@@ -3,7 +3,8 @@ import type { Recording } from "../dataset";
 import { json, rawJson, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { localDateTime, offsetText, withExtras } from "./common";
+import { field, idField, isoField, localDateTime, offsetText, servedList } from "./common";
+import { within } from "../timeline";
 
 const typeOf = (r: Recording) =>
   ({ run: [90009, "Run"], ride: [90001, "Bike"], swim: [82, "Swim"], walk: [90013, "Walk"], hike: [1071, "Hike"], strength: [3000, "Weights"] } as const)[r.sport];
@@ -75,6 +76,18 @@ export function registerFitbit(router: Router, state: SandboxState): void {
     error: (kind, message) => fitbitError(kind, message, kind === "invalid_client" ? 401 : 400),
   });
 
+  // The list filters on the wall-clock time where the workout happened (the user's profile zone).
+  const wallClock = (startTime: unknown) => (typeof startTime === "string" ? Date.parse(`${startTime.slice(0, 19)}Z`) : NaN);
+  const timeline = state.defineTimeline("fitbit", { id: idField("logId"), startMs: isoField("startTime") });
+  const served = servedList(
+    () => state.activitiesOf("fitbit").map((r, position) => ({ key: r.startMs + r.utcOffsetMinutes * 60_000, item: entry(r, position) })),
+    timeline,
+    (e) => {
+      const local = wallClock(field(e.item, "startTime"));
+      return Number.isNaN(local) ? e.startMs : local;
+    },
+  );
+
   const athleteOf = (req: SandboxRequest) => {
     const token = state.validAccessToken("fitbit", bearerToken(req));
     return token ? state.athletes.get(token.athleteKey) : undefined;
@@ -98,13 +111,8 @@ export function registerFitbit(router: Router, state: SandboxState): void {
     const offset = Number(q.get("offset") ?? 0);
     const sort = q.get("sort") ?? (afterDate ? "asc" : "desc");
     const bound = Date.parse(`${(afterDate ?? beforeDate)!}${(afterDate ?? beforeDate)!.length === 10 ? "T00:00:00" : ""}Z`);
-    const entries = state
-      .activitiesOf("fitbit")
-      .map((r, position) => ({ r, position }))
-      .filter(({ r }) => (afterDate ? r.startMs + r.utcOffsetMinutes * 60_000 >= bound : r.startMs + r.utcOffsetMinutes * 60_000 < bound))
-      .map(({ r, position }) => entry(r, position));
-    if (sort === "desc") entries.reverse();
-    const all = withExtras(state, "fitbit", entries);
+    const matching = within(served(), (e) => e.key, afterDate ? { from: bound } : { to: bound }).map((e) => e.item);
+    const all = sort === "desc" ? [...matching].reverse() : matching;
     const page = all.slice(offset, offset + limit);
     const next = new URL(req.url.toString());
     next.searchParams.set("offset", String(offset + limit));

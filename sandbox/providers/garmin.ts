@@ -3,7 +3,8 @@ import type { Recording } from "../dataset";
 import { json, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { deviceFor, rfcError, withExtras } from "./common";
+import { deviceFor, idField, rfcError, secondsField, servedList, type Keyed } from "./common";
+import { within } from "../timeline";
 
 const activityType = (r: Recording) =>
   ({ run: r.indoor ? "TREADMILL_RUNNING" : "RUNNING", ride: r.indoor ? "INDOOR_CYCLING" : "CYCLING", swim: "LAP_SWIMMING", walk: "WALKING", hike: "HIKING", strength: "STRENGTH_TRAINING" })[
@@ -75,6 +76,17 @@ export function registerGarmin(router: Router, state: SandboxState): void {
     return { status: 204 };
   });
 
+  const timeline = state.defineTimeline("garmin", { id: idField("summaryId"), startMs: secondsField("startTimeInSeconds") });
+  const lists = new Map<string, () => Keyed[]>();
+  const listFor = (userId: string) => {
+    let list = lists.get(userId);
+    if (!list) {
+      list = servedList(() => state.activitiesOf("garmin").map((r) => ({ key: r.uploadMs, item: summary(r, userId) })), timeline, (entry) => entry.uploadMs);
+      lists.set(userId, list);
+    }
+    return list();
+  };
+
   router.add("GET", "garmin", "api", "/garmin/wellness-api/rest/activities", (req) => {
     const athlete = athleteOf(req);
     if (!athlete) return unauthorized();
@@ -84,9 +96,8 @@ export function registerGarmin(router: Router, state: SandboxState): void {
       return json({ errorMessage: "uploadStartTimeInSeconds and uploadEndTimeInSeconds are required" }, 400);
     }
     if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
-    const inWindow = state.activitiesOf("garmin").filter((r) => r.uploadMs >= start * 1000 && r.uploadMs < end * 1000);
-    // Test-added entries are served in the window that contains "now".
-    const extras = Date.now() >= start * 1000 && Date.now() < end * 1000 ? withExtras(state, "garmin", []) : [];
-    return json([...inWindow.map((r) => summary(r, athlete.id)), ...extras]);
+    // Pulls are by upload time: what reached Garmin in [start, end).
+    const inWindow = within(listFor(athlete.id), (e) => e.key, { from: start * 1000, to: end * 1000 });
+    return json(inWindow.map((e) => e.item));
   });
 }

@@ -2,7 +2,8 @@ import type { Recording } from "../dataset";
 import { json, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { localDateTime, rfcError, withExtras } from "./common";
+import { idField, isoField, localDateTime, rfcError, servedList, type Keyed } from "./common";
+import { within } from "../timeline";
 
 const sports = (r: Recording): [string, string] =>
   ({
@@ -115,17 +116,28 @@ export function registerPolar(router: Router, state: SandboxState): void {
     return { status: 204 };
   });
 
+  const timeline = state.defineTimeline("polar", { id: idField("id"), startMs: isoField("start_time") });
+  const lists = new Map<string, () => Keyed[]>();
+  const listFor = (polarUserId: string) => {
+    let list = lists.get(polarUserId);
+    if (!list) {
+      list = servedList(
+        () => state.activitiesOf("polar").map((r, position) => ({ key: r.uploadMs, item: exercise(r, position, polarUserId) })),
+        timeline,
+        (e) => e.uploadMs,
+      );
+      lists.set(polarUserId, list);
+    }
+    return list();
+  };
+
   router.add("GET", "polar", "api", "/polar/v3/exercises", (req) => {
     const athlete = athleteOf(req);
     if (!athlete) return unauthorized();
     if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User has not been registered" }, 403);
     // Only exercises uploaded to Flow in the last 30 days are listed.
     const since = Date.now() - 30 * 86_400_000;
-    const exercises = state
-      .activitiesOf("polar")
-      .map((r, position) => ({ r, position }))
-      .filter(({ r }) => r.uploadMs >= since)
-      .map(({ r, position }) => exercise(r, position, athlete.id));
-    return json(withExtras(state, "polar", exercises), 200, rateHeaders(state));
+    const exercises = within(listFor(athlete.id), (e) => e.key, { from: since }).map((e) => e.item);
+    return json(exercises, 200, rateHeaders(state));
   });
 }

@@ -2,7 +2,8 @@ import type { Recording } from "../dataset";
 import { json, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { deviceFor, isoSeconds, localDateTime, withExtras } from "./common";
+import { within } from "../timeline";
+import { deviceFor, idField, isoField, isoSeconds, localDateTime, servedList, type Keyed } from "./common";
 
 const sportType = (r: Recording) =>
   ({ run: "Run", ride: r.indoor ? "VirtualRide" : "Ride", swim: "Swim", walk: "Walk", hike: "Hike", strength: "WeightTraining" })[r.sport];
@@ -90,6 +91,21 @@ export function registerStrava(router: Router, state: SandboxState): void {
       ),
   });
 
+  const timeline = state.defineTimeline("strava", { id: idField("id"), startMs: isoField("start_date") });
+  const lists = new Map<number, () => Keyed[]>();
+  const listFor = (athleteId: number) => {
+    let list = lists.get(athleteId);
+    if (!list) {
+      list = servedList(
+        () => state.activitiesOf("strava").map((r, position) => ({ key: r.startMs, item: summaryActivity(r, position, athleteId) })),
+        timeline,
+        (entry) => entry.startMs,
+      );
+      lists.set(athleteId, list);
+    }
+    return list();
+  };
+
   const athleteOf = (req: SandboxRequest) => {
     const token = state.validAccessToken("strava", bearerToken(req));
     return token ? state.athletes.get(token.athleteKey) : undefined;
@@ -109,14 +125,14 @@ export function registerStrava(router: Router, state: SandboxState): void {
     const before = q.has("before") ? Number(q.get("before")) * 1000 : Infinity;
     const perPage = Math.min(200, Math.max(1, Number(q.get("per_page") ?? 30)));
     const page = Math.max(1, Number(q.get("page") ?? 1));
-    const recordings = state.activitiesOf("strava");
-    const matching = recordings
-      .map((r, position) => summaryActivity(r, position, Number(athlete.id)))
-      .filter((a) => Date.parse(a.start_date) > after && Date.parse(a.start_date) < before);
+    const matching = within(listFor(Number(athlete.id)), (e) => e.key, { from: after, fromInclusive: false, to: before, toInclusive: false });
     // With `after` Strava lists oldest first; otherwise newest first.
-    if (!q.has("after")) matching.reverse();
-    const all = withExtras(state, "strava", matching);
-    return json(all.slice((page - 1) * perPage, page * perPage), 200, rateLimitHeaders(state));
+    const ordered = q.has("after") ? matching : [...matching].reverse();
+    return json(
+      ordered.slice((page - 1) * perPage, page * perPage).map((e) => e.item),
+      200,
+      rateLimitHeaders(state),
+    );
   });
 
   router.add("POST", "strava", "api", "/strava/oauth/deauthorize", (req) => {

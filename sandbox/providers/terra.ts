@@ -3,7 +3,8 @@ import type { Recording } from "../dataset";
 import { sandboxCredentials } from "../env";
 import { escapeHtml, html, json, redirect, type Router, type SandboxRequest } from "../http";
 import type { SandboxState } from "../state";
-import { endOf, localDateTime, offsetText, uuidFrom, withExtras } from "./common";
+import { endOf, idField, isoField, localDateTime, offsetText, servedList, uuidFrom, type Keyed } from "./common";
+import { within } from "../timeline";
 
 const activityType = (r: Recording) => ({ run: r.indoor ? 58 : 8, ride: r.indoor ? 17 : 1, swim: 83, walk: 7, hike: 35, strength: 80 })[r.sport];
 const terraTime = (ms: number, offset: number) => `${localDateTime(ms, offset, ".000000")}${offsetText(offset)}`;
@@ -98,6 +99,17 @@ export function registerTerra(router: Router, state: SandboxState): void {
     return json({ status: "success" });
   });
 
+  const timeline = state.defineTimeline("terra", { id: idField("metadata", "summary_id"), startMs: isoField("metadata", "start_time") });
+  const lists = new Map<string, () => Keyed[]>();
+  const listFor = (terraUserId: string) => {
+    let list = lists.get(terraUserId);
+    if (!list) {
+      list = servedList(() => state.activitiesOf("terra").map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs);
+      lists.set(terraUserId, list);
+    }
+    return list();
+  };
+
   router.add("GET", "terra", "api", "/terra/api/v2/activity", (req) => {
     if (!appAuthorized(req)) return unauthorized();
     const user = activeUser(req);
@@ -111,12 +123,9 @@ export function registerTerra(router: Router, state: SandboxState): void {
     if (q.get("to_webhook") !== "false") {
       return json({ status: "success", type: "activity", reference: randomUUID(), trace_id: randomUUID(), user: userPayload });
     }
-    const data = state
-      .activitiesOf("terra")
-      .filter((r) => r.startMs >= start && r.startMs < end)
-      .map((r) => activity(r, user.id));
+    const data = within(listFor(user.id), (e) => e.key, { from: start, to: end }).map((e) => e.item);
     const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
-    return json({ user: userPayload, data: withExtras(state, "terra", data), type: "activity" }, 200, headers);
+    return json({ user: userPayload, data, type: "activity" }, 200, headers);
   });
 
   // The control API's revoke for Terra means the Terra user was deauthenticated.

@@ -2,7 +2,8 @@ import type { Recording } from "../dataset";
 import { json, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { endOf, offsetText, rfcError, uuidFrom, withExtras } from "./common";
+import { endOf, idField, isoField, offsetText, rfcError, servedList, uuidFrom, type Keyed } from "./common";
+import { within } from "../timeline";
 
 const sportName = (r: Recording) => ({ run: "running", ride: "cycling", swim: "swimming", walk: "walking", hike: "hiking/rucking", strength: "weightlifting" })[r.sport];
 
@@ -81,6 +82,17 @@ export function registerWhoop(router: Router, state: SandboxState): void {
     return json({ user_id: Number(athlete.id), email: `${athlete.name}@sandbox.test`, first_name: athlete.name, last_name: "Sandbox" }, 200, rateHeaders(state));
   });
 
+  const timeline = state.defineTimeline("whoop", { id: idField("id"), startMs: isoField("start") });
+  const lists = new Map<number, () => Keyed[]>();
+  const listFor = (userId: number) => {
+    let list = lists.get(userId);
+    if (!list) {
+      list = servedList(() => state.activitiesOf("whoop").map((r) => ({ key: r.startMs, item: workout(r, userId) })), timeline, (e) => e.startMs);
+      lists.set(userId, list);
+    }
+    return list();
+  };
+
   router.add("GET", "whoop", "api", "/whoop/developer/v2/activity/workout", (req) => {
     const athlete = athleteOf(req);
     if (!athlete) return unauthorized();
@@ -90,12 +102,10 @@ export function registerWhoop(router: Router, state: SandboxState): void {
     const start = q.has("start") ? Date.parse(q.get("start")!) : -Infinity;
     const end = q.has("end") ? Date.parse(q.get("end")!) : Date.now();
     if (Number.isNaN(start) || Number.isNaN(end)) return json({ message: "start and end must be ISO 8601 date-times" }, 400);
-    const records = state
-      .activitiesOf("whoop")
-      .filter((r) => r.startMs >= start && r.startMs < end)
-      .map((r) => workout(r, Number(athlete.id)))
-      .reverse(); // newest first
-    const all = withExtras(state, "whoop", records);
+    // `start` inclusive, `end` exclusive, newest first.
+    const all = within(listFor(Number(athlete.id)), (e) => e.key, { from: start, to: end })
+      .map((e) => e.item)
+      .reverse();
     const offset = q.has("nextToken") ? Number(Buffer.from(q.get("nextToken")!, "base64url").toString("utf8")) : 0;
     const page = all.slice(offset, offset + limit);
     const more = offset + limit < all.length;

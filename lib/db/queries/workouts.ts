@@ -76,6 +76,16 @@ export interface WorkoutFilter {
  * it: those pages are read through that provider's records, by the start of the group they are in.
  */
 export async function listWorkoutPage(filter: WorkoutFilter, sql: Sql = getStore()): Promise<WorkoutRow[]> {
+  return workoutPageQuery(filter, sql).run();
+}
+
+interface PageQuery {
+  toSQL(): { sql: string; params: unknown[] };
+  run(): Promise<WorkoutRow[]>;
+}
+
+/** The page's query, unexecuted (the query-plan test reads its SQL). */
+export function workoutPageQuery(filter: WorkoutFilter, sql: Sql): PageQuery {
   const { db, t } = sql;
   const w = t.workouts;
   if (!filter.provider) {
@@ -84,12 +94,13 @@ export async function listWorkoutPage(filter: WorkoutFilter, sql: Sql = getStore
     if (filter.from) conditions.push(gte(w.startTime, filter.from));
     if (filter.to) conditions.push(lt(w.startTime, filter.to));
     if (filter.cursor) conditions.push(raw`(${w.startTime}, ${w.id}) < (${filter.cursor.startMs}, ${filter.cursor.id})`);
-    return db
+    const query = db
       .select()
       .from(w)
       .where(and(...conditions))
       .orderBy(desc(w.startTime), desc(w.id))
       .limit(filter.limit);
+    return { toSQL: () => query.toSQL(), run: async () => query };
   }
   const a = t.activities;
   const conditions: SQL[] = [eq(a.userId, filter.userId), eq(a.provider, filter.provider)];
@@ -105,12 +116,8 @@ export async function listWorkoutPage(filter: WorkoutFilter, sql: Sql = getStore
     .orderBy(desc(a.groupStart), desc(a.groupId))
     .limit(filter.limit)
     .as("page");
-  return db
-    .select({ workout: w })
-    .from(page)
-    .innerJoin(w, eq(w.id, page.groupId))
-    .orderBy(desc(w.startTime), desc(w.id))
-    .then((rows) => rows.map((row) => row.workout));
+  const query = db.select({ workout: w }).from(page).innerJoin(w, eq(w.id, page.groupId)).orderBy(desc(w.startTime), desc(w.id));
+  return { toSQL: () => query.toSQL(), run: async () => (await query).map((row) => row.workout) };
 }
 
 export async function findWorkout(userId: string, id: string, sql: Sql = getStore()): Promise<WorkoutRow | undefined> {

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestPage } from "@/lib/sync/engine";
+import { synthetic } from "@/lib/providers/synthetic";
+import { generateWorkouts } from "@/lib/providers/synthetic/generator";
+import { createTestApp, type TestApp } from "@/test/test-app";
+import { listActivitiesInRange } from "./activities";
+import { listWorkoutMembers, listWorkoutPage, sumWorkouts } from "./workouts";
+
+/**
+ * Every hot query's plan, on a populated and analyzed database: each one must search the index
+ * made for it (a regression here is a slow feed at a decade of history, so it fails CI).
+ */
+let app: TestApp;
+let userId: string;
+let captured: { sql: string; params: unknown[] }[] = [];
+
+beforeAll(async () => {
+  app = createTestApp({ modules: [synthetic], logQuery: (sql, params) => captured.push({ sql, params }) });
+  const priority = ["garmin", "whoop", "strava"];
+  for (let person = 0; person < 3; person++) {
+    const id = await app.createUser();
+    if (person === 0) userId = id;
+    for (const provider of priority) {
+      const workouts = generateWorkouts(`plans-${person}`, { after: new Date("2023-01-01"), before: new Date("2026-01-01") });
+      await ingestPage(id, provider, workouts.map((w) => ({ ...w, provider })), priority);
+    }
+  }
+  await app.sql("ANALYZE");
+});
+afterAll(async () => app.close());
+
+async function planOf(run: () => Promise<unknown>): Promise<string[]> {
+  captured = [];
+  await run();
+  const [query] = captured;
+  if (!query) throw new Error("no query was captured");
+  const rows = await app.store.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${query.sql}`, query.params);
+  return rows.map((row) => row.detail);
+}
+
+const cursor = { startMs: Date.parse("2024-06-01T00:00:00Z"), id: "ffffffff" };
+
+describe("query plans", () => {
+  it("the feed's first page and a deep page search the feed index by row value, with no sort", async () => {
+    const first = await planOf(() => listWorkoutPage({ userId, limit: 51 }));
+    expect(first).toEqual(["SEARCH workouts USING INDEX workouts_feed (user_id=?)"]);
+    const deep = await planOf(() => listWorkoutPage({ userId, limit: 51, cursor }));
+    expect(deep).toEqual(["SEARCH workouts USING INDEX workouts_feed (user_id=? AND (start_time,id)<(?,?))"]);
+    const dated = await planOf(() => listWorkoutPage({ userId, limit: 51, from: new Date("2024-01-01"), to: new Date("2024-02-01") }));
+    expect(dated).toEqual(["SEARCH workouts USING INDEX workouts_feed (user_id=? AND start_time>? AND start_time<?)"]);
+  });
+
+  it("a sport filter searches the sport index", async () => {
+    expect(await planOf(() => listWorkoutPage({ userId, limit: 51, sport: "run", cursor }))).toEqual([
+      "SEARCH workouts USING INDEX workouts_feed_sport (user_id=? AND sport=? AND (start_time,id)<(?,?))",
+    ]);
+  });
+
+  it("a provider filter walks that provider's records by their group's start; only the page itself is sorted", async () => {
+    const plan = await planOf(() => listWorkoutPage({ userId, limit: 51, provider: "strava", cursor }));
+    expect(plan).toContain("SEARCH activities USING COVERING INDEX activities_by_provider (user_id=? AND provider=? AND (group_start,group_id)<(?,?))");
+    expect(plan.filter((line) => line.includes("TEMP B-TREE"))).toEqual(["USE TEMP B-TREE FOR ORDER BY"]);
+    expect(plan.indexOf("USE TEMP B-TREE FOR ORDER BY")).toBeGreaterThan(plan.indexOf("SCAN page"));
+  });
+
+  it("totals read a date range of the feed index", async () => {
+    const plan = await planOf(() => sumWorkouts(userId, new Date("2025-01-01"), 7 * 86_400_000, 4 * 86_400_000));
+    expect(plan[0]).toBe("SEARCH workouts USING INDEX workouts_feed (user_id=? AND start_time>?)");
+  });
+
+  it("a workout's sources and the regrouping's time range use their own indexes", async () => {
+    const members = await planOf(() => listWorkoutMembers(userId, "some-group"));
+    expect(members[0]).toMatch(/^SEARCH activities USING INDEX activities_group \(user_id=\? AND group_id=\?/);
+    const range = await planOf(() => listActivitiesInRange(app.store, userId, new Date("2024-01-01"), new Date("2024-01-02")));
+    expect(range).toEqual(["SEARCH activities USING INDEX activities_timeline (user_id=? AND start_time>? AND start_time<?)"]);
+  });
+});
