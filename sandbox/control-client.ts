@@ -17,7 +17,8 @@ export const failNext = (
 export const expireTokens = (url: string, provider: string) => command(url, { action: "expire-tokens", provider });
 export const revokeTokens = (url: string, provider: string) => command(url, { action: "revoke-tokens", provider });
 export const setTokenLifetime = (url: string, options: { provider?: string; seconds: number }) => command(url, { action: "token-lifetime", ...options });
-export const addActivities = (url: string, provider: string, items: unknown[]) => command(url, { action: "add-activities", provider, items });
+/** Items in the provider's wire format; with `athlete` (the consent page's name, Terra's reference id) only that account sees them. */
+export const addActivities = (url: string, provider: string, items: unknown[], athlete?: string) => command(url, { action: "add-activities", provider, items, athlete });
 
 export async function requests(url: string, filter: { provider?: string; pathIncludes?: string } = {}): Promise<RecordedRequest[]> {
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined) as [string, string][]);

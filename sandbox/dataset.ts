@@ -33,7 +33,7 @@ export interface Recording extends Workout {
   uploadMs: number;
 }
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -47,7 +47,7 @@ const DAY = 86_400_000;
 export const DATASET_DAYS = 120;
 const offsets = [60, -300, 600, 60, 120];
 
-const profiles: Record<Sport, { names: string[]; minutes: [number, number]; pace?: [number, number]; climb?: [number, number]; hr: [number, number]; kcal: number }> = {
+export const profiles: Record<Sport, { names: string[]; minutes: [number, number]; pace?: [number, number]; climb?: [number, number]; hr: [number, number]; kcal: number }> = {
   run: { names: ["Morning Run", "Easy Run", "Long Run", "Intervals"], minutes: [25, 90], pace: [280, 380], climb: [2, 12], hr: [140, 165], kcal: 11 },
   ride: { names: ["Morning Ride", "Gravel Loop", "Commute"], minutes: [40, 150], pace: [110, 160], climb: [4, 14], hr: [125, 148], kcal: 9 },
   swim: { names: ["Pool Swim", "Open Water"], minutes: [25, 55], pace: [1100, 1400], hr: [120, 142], kcal: 9 },
@@ -55,7 +55,7 @@ const profiles: Record<Sport, { names: string[]; minutes: [number, number]; pace
   hike: { names: ["Ridge Hike", "Forest Hike"], minutes: [100, 220], pace: [800, 1150], climb: [30, 70], hr: [110, 132], kcal: 7 },
   strength: { names: ["Strength Training", "Gym Session"], minutes: [30, 60], hr: [105, 128], kcal: 6 },
 };
-const sportWeights: [Sport, number][] = [["run", 36], ["ride", 22], ["walk", 14], ["strength", 12], ["swim", 9], ["hike", 7]];
+export const sportWeights: [Sport, number][] = [["run", 36], ["ride", 22], ["walk", 14], ["strength", 12], ["swim", 9], ["hike", 7]];
 
 /** Named workouts the browser tests look for. */
 export const featured = {
@@ -71,7 +71,7 @@ function between(random: () => number, [low, high]: [number, number]): number {
   return low + random() * (high - low);
 }
 
-function makeWorkout(random: () => number, index: number, sport: Sport, startLocalMs: number, offset: number, name?: string, minutes?: number): Workout {
+export function makeWorkout(random: () => number, index: number, sport: Sport, startLocalMs: number, offset: number, name?: string, minutes?: number): Workout {
   const p = profiles[sport];
   const elapsed = Math.round((minutes ?? between(random, p.minutes)) * 60);
   const moving = p.pace ? Math.round(elapsed * between(random, [0.92, 0.99])) : elapsed;
@@ -117,7 +117,7 @@ export function canonicalWorkouts(now: number): Workout[] {
   return workouts.filter((w) => w.startMs + w.elapsedSeconds * 1000 < now);
 }
 
-function recording(w: Workout, provider: ProviderId, random: () => number, shift: { startSeconds: number; durationFactor: number; distanceFactor: number }): Recording {
+export function recording(w: Workout, provider: ProviderId, random: () => number, shift: { startSeconds: number; durationFactor: number; distanceFactor: number }): Recording {
   const elapsed = Math.round(w.elapsedSeconds * shift.durationFactor);
   return {
     ...w,

@@ -35,7 +35,7 @@ const controlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("expire-tokens"), provider: z.string() }),
   z.object({ action: z.literal("revoke-tokens"), provider: z.string() }),
   z.object({ action: z.literal("token-lifetime"), provider: z.string().optional(), seconds: z.number().int().min(1) }),
-  z.object({ action: z.literal("add-activities"), provider: z.string(), items: z.array(z.unknown()) }),
+  z.object({ action: z.literal("add-activities"), provider: z.string(), items: z.array(z.unknown()), athlete: z.string().optional() }),
 ]);
 
 const providers = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar"];
@@ -68,14 +68,14 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
       break;
     case "add-activities":
       if (!state.timeline(command.provider)) return json({ error: `${command.provider} takes no activities` }, 400);
-      state.timeline(command.provider)!.upsert(command.items);
+      state.timeline(command.provider)!.upsert(command.items, { owner: command.athlete });
       break;
   }
   return json({ ok: true });
 }
 
-export async function startSandbox(options: { port?: number; host?: string } = {}): Promise<Sandbox> {
-  const state = new SandboxState();
+export async function startSandbox(options: { port?: number; host?: string; withDataset?: boolean } = {}): Promise<Sandbox> {
+  const state = new SandboxState({ withDataset: options.withDataset });
   const router = new Router();
   registerStrava(router, state);
   registerGarmin(router, state);

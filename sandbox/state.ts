@@ -73,7 +73,13 @@ export class SandboxState {
   onRevokeAll = new Map<string, () => void>();
   /** Strava's 15-minute and daily request counts. */
   stravaUsage = { windowStart: 0, short: 0, daily: 0 };
-  readonly dataset: Dataset = datasetFor(this.startedAt);
+  readonly dataset: Dataset;
+
+  /** `withDataset: false` starts with no workouts at all (benchmarks add exactly what they measure). */
+  constructor(options: { withDataset?: boolean } = {}) {
+    this.dataset =
+      options.withDataset === false ? { strava: [], garmin: [], fitbit: [], whoop: [], coros: [], polar: [], terra: [] } : datasetFor(this.startedAt);
+  }
 
   reset(): void {
     this.codes.clear();

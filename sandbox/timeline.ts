@@ -11,6 +11,8 @@ export interface TimelineEntry {
   startMs: number;
   /** When it reached the provider (the control API's call for added items). */
   uploadMs: number;
+  /** Only this athlete (the name typed on the consent page, or Terra's reference id) sees it; everyone when unset. */
+  owner?: string;
 }
 
 export interface ItemReader {
@@ -29,11 +31,12 @@ export class Timeline {
   constructor(private readonly reader: ItemReader) {}
 
   /** Adds items (or replaces those with a known id); returns what was stored. */
-  upsert(items: readonly unknown[], now = Date.now()): { entry: TimelineEntry; created: boolean }[] {
+  upsert(items: readonly unknown[], options: { now?: number; owner?: string } = {}): { entry: TimelineEntry; created: boolean }[] {
+    const now = options.now ?? Date.now();
     const stored = items.map((item) => {
       const id = this.reader.id(item) ?? `malformed-${++anonymous}`;
       const previous = this.added.get(id);
-      const entry = { id, item, startMs: this.reader.startMs(item) ?? now, uploadMs: now };
+      const entry: TimelineEntry = { id, item, startMs: this.reader.startMs(item) ?? now, uploadMs: now, owner: options.owner?.toLowerCase() };
       this.added.set(id, entry);
       return { entry, created: !previous };
     });

@@ -3,7 +3,7 @@ import { getStore, type Sql } from "@/lib/db";
 import { deleteActivities, deleteConnection, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError } from "@/lib/errors";
-import { regroupAround } from "@/lib/feed/regroup";
+import { regroupAround, seedsOfDelete } from "@/lib/feed/regroup";
 import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
 import { claimState, issueState } from "@/lib/oauth/state";
 import { getProviderCatalog } from "@/lib/providers";
@@ -172,7 +172,7 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
 /** Deletes a person's activities from one provider and re-forms the groups they were in. */
 async function removeActivities(tx: Sql, userId: string, provider: string): Promise<number> {
   const deleted = await deleteActivities(tx, userId, provider);
-  await regroupAround(tx, userId, { changedIds: [], times: deleted.map((d) => d.startTime), groupIds: deleted.map((d) => d.groupId) }, getProviderCatalog().sourcePriority);
+  await regroupAround(tx, userId, seedsOfDelete(deleted), getProviderCatalog().sourcePriority);
   return deleted.length;
 }
 

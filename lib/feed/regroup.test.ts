@@ -5,7 +5,7 @@ import { deleteActivities, upsertActivities } from "@/lib/db/queries";
 import type { NormalizedActivity } from "@/lib/providers/types";
 import { synthetic } from "@/lib/providers/synthetic";
 import { createTestApp, type TestApp } from "@/test/test-app";
-import { regroupAll, regroupAround } from "./regroup";
+import { regroupAll, regroupAround, seedsOfDelete, seedsOfWrite } from "./regroup";
 
 /**
  * The incremental regroup (after each sync page, delete or disconnect) must leave exactly what a
@@ -117,18 +117,13 @@ describe("incremental regrouping", () => {
               }
               for (const [provider, batch] of byProvider) {
                 const written = await upsertActivities(tx, userId, provider, batch);
-                await regroupAround(
-                  tx,
-                  userId,
-                  { changedIds: written.map((w) => w.id), times: written.map((w) => w.startTime), groupIds: written.map((w) => w.previousGroupId) },
-                  priority,
-                );
+                await regroupAround(tx, userId, seedsOfWrite(written), priority);
               }
             } else {
               const provider = providers[operation.kind === "delete" ? operation.recording.provider : operation.provider]!;
               const ids = operation.kind === "delete" ? [activityOf(workouts, operation.recording).providerActivityId] : undefined;
               const deleted = await deleteActivities(tx, userId, provider, ids);
-              await regroupAround(tx, userId, { changedIds: [], times: deleted.map((d) => d.startTime), groupIds: deleted.map((d) => d.groupId) }, priority);
+              await regroupAround(tx, userId, seedsOfDelete(deleted), priority);
             }
           });
         }

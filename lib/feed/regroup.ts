@@ -1,15 +1,43 @@
 import "server-only";
 import type { Sql, Store } from "@/lib/db";
-import { listActivitiesInGroups, listActivitiesInRange, listAllActivities, type ActivityCore } from "@/lib/db/queries/activities";
+import {
+  listActivitiesById,
+  listActivitiesInGroups,
+  listActivityIdsInRanges,
+  listAllActivities,
+  type ActivityCore,
+  type DeletedActivity,
+  type UpsertedActivity,
+} from "@/lib/db/queries/activities";
 import { deleteWorkouts, deleteWorkoutsOfUser, upsertWorkouts, writeMembership } from "@/lib/db/queries/workouts";
 import { defaultMatcher } from "./dedup";
 import { groupComponent, linkedComponents, workoutOf, type Matcher } from "./grouping";
 
 /** What a write changed: the activities written (by id and start) and the groups they or the deleted ones were in. */
 export interface RegroupSeeds {
-  changedIds: readonly string[];
+  /** The rows the write left (as stored); grouping starts from them without reading them back. */
+  written: readonly ActivityCore[];
+  /** Of those, the rows this write created (each is still its own group, with no feed row yet). */
+  insertedIds?: readonly string[];
+  /** Starts of rows the write removed. */
   times: readonly Date[];
+  /** Groups the written or removed rows were in before. */
   groupIds: readonly (string | null)[];
+}
+
+/** What an upsert wrote, as regrouping seeds. */
+export function seedsOfWrite(written: readonly UpsertedActivity[]): RegroupSeeds {
+  return {
+    written: written.map((w) => w.row),
+    insertedIds: written.filter((w) => w.inserted).map((w) => w.id),
+    times: [],
+    groupIds: written.map((w) => w.previousGroupId),
+  };
+}
+
+/** What a delete removed, as regrouping seeds. */
+export function seedsOfDelete(deleted: readonly DeletedActivity[]): RegroupSeeds {
+  return { written: [], times: deleted.map((d) => d.startTime), groupIds: deleted.map((d) => d.groupId) };
 }
 
 interface Range {
@@ -17,12 +45,15 @@ interface Range {
   to: number;
 }
 
-function mergeRanges(ranges: Range[]): Range[] {
+/** Ranges closer than this are read in one query: a few more rows cost less than another statement. */
+const READ_GAP_MS = 60 * 60_000;
+
+function mergeRanges(ranges: Range[], gap = 0): Range[] {
   const sorted = [...ranges].sort((a, b) => a.from - b.from);
   const merged: Range[] = [];
   for (const range of sorted) {
     const last = merged.at(-1);
-    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    if (last && range.from <= last.to + gap) last.to = Math.max(last.to, range.to);
     else merged.push({ ...range });
   }
   return merged;
@@ -46,12 +77,13 @@ export async function regroupAround(
   matcher: Matcher<ActivityCore> = defaultMatcher,
 ): Promise<{ changed: number }> {
   const oldGroups = [...new Set(seeds.groupIds.filter((id): id is string => Boolean(id)))];
-  if (seeds.changedIds.length === 0 && oldGroups.length === 0) return { changed: 0 };
+  if (seeds.written.length === 0 && oldGroups.length === 0) return { changed: 0 };
 
   const window = matcher.windowMs;
   const pool = new Map<string, ActivityCore>();
-  for (const member of await listActivitiesInGroups(tx, userId, oldGroups)) pool.set(member.id, member);
-  const interesting = new Set<string>([...seeds.changedIds, ...pool.keys()]);
+  for (const row of seeds.written) pool.set(row.id, row);
+  for (const member of await listActivitiesInGroups(tx, userId, oldGroups)) if (!pool.has(member.id)) pool.set(member.id, member);
+  const interesting = new Set<string>(pool.keys());
 
   let wanted = mergeRanges(
     [...seeds.times.map((time) => time.getTime()), ...[...pool.values()].map((a) => a.startTime.getTime())].map((at) => ({
@@ -62,18 +94,17 @@ export async function regroupAround(
   let loaded: Range[] = [];
   let components: ActivityCore[][] = [];
   for (;;) {
-    for (const range of wanted) {
-      if (covers(loaded, range)) continue;
-      for (const activity of await listActivitiesInRange(tx, userId, new Date(range.from), new Date(range.to))) pool.set(activity.id, activity);
-    }
-    loaded = mergeRanges([...loaded, ...wanted]);
+    const missing = mergeRanges(wanted, READ_GAP_MS).filter((range) => !covers(loaded, range));
+    const unseen = (await listActivityIdsInRanges(tx, userId, missing)).filter((id) => !pool.has(id));
+    for (const activity of await listActivitiesById(tx, userId, unseen)) pool.set(activity.id, activity);
+    loaded = mergeRanges([...loaded, ...mergeRanges(wanted, READ_GAP_MS)]);
     components = linkedComponents([...pool.values()], matcher).filter((component) => component.some((a) => interesting.has(a.id)));
     // A member near the edge of what is loaded may be linked to something just outside it.
     const needed = mergeRanges(components.flat().map((a) => ({ from: a.startTime.getTime() - window, to: a.startTime.getTime() + window + 1 })));
     if (needed.every((range) => covers(loaded, range))) break;
     wanted = needed;
   }
-  return writeGroups(tx, userId, components, oldGroups, priority, matcher);
+  return writeGroups(tx, userId, components, oldGroups, priority, matcher, { fresh: new Set(seeds.insertedIds ?? []) });
 }
 
 /** Regroups a person's whole history (repairs, and the reference the incremental regroup is tested against). */
@@ -91,14 +122,15 @@ async function writeGroups(
   oldGroups: readonly string[],
   priority: readonly string[],
   matcher: Matcher<ActivityCore>,
-  options: { workoutsCleared?: boolean } = {},
+  options: { workoutsCleared?: boolean; fresh?: ReadonlySet<string> } = {},
 ): Promise<{ changed: number }> {
   const membership: { id: string; groupId: string; groupStart: Date; isPrimary: boolean }[] = [];
   const workouts: ReturnType<typeof workoutOf>[] = [];
   const previousGroups = new Set(oldGroups);
   const currentGroups = new Set<string>();
   for (const component of components) {
-    for (const member of component) if (member.groupId) previousGroups.add(member.groupId);
+    // A row created by this write is its own group with no feed row to remove.
+    for (const member of component) if (member.groupId && !options.fresh?.has(member.id)) previousGroups.add(member.groupId);
     for (const group of groupComponent(component, matcher, priority)) {
       const groupId = group.primary.id;
       currentGroups.add(groupId);

@@ -6,7 +6,7 @@ import { getStore } from "@/lib/db";
 import { findConnection, listConnections, newestActivityStart, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, toAppError } from "@/lib/errors";
-import { regroupAround } from "@/lib/feed/regroup";
+import { regroupAround, seedsOfWrite } from "@/lib/feed/regroup";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { ActivityBatch, NormalizedActivity } from "@/lib/providers/types";
 
@@ -27,6 +27,11 @@ export interface SyncRun {
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
+/**
+ * Pages are written in batches of about this many activities: a provider with small pages (WHOOP
+ * sends 25) does not pay a transaction per page, and memory stays bounded.
+ */
+const INGEST_BATCH = 500;
 /** After this many new rows the planner's statistics are refreshed. */
 const OPTIMIZE_AFTER_ROWS = 5_000;
 
@@ -56,12 +61,7 @@ export async function ingestPage(
   if (activities.length === 0) return { inserted: 0, updated: 0 };
   return getStore().transaction(async (tx) => {
     const written = await upsertActivities(tx, userId, provider, activities);
-    await regroupAround(
-      tx,
-      userId,
-      { changedIds: written.map((w) => w.id), times: written.map((w) => w.startTime), groupIds: written.map((w) => w.previousGroupId) },
-      sourcePriority,
-    );
+    await regroupAround(tx, userId, seedsOfWrite(written), sourcePriority);
     const inserted = written.filter((w) => w.inserted).length;
     return { inserted, updated: written.length - inserted };
   });
@@ -79,15 +79,22 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
     const client = await authorizedClient(connection, provider);
     const window = syncWindow(await newestActivityStart(connection.userId, connection.provider), settings);
     // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
-    for await (const page of client.streamActivities(window)) {
-      reportSkipped(connection.provider, page);
-      const written = await ingestPage(connection.userId, connection.provider, page.activities, settings.sourcePriority);
-      result.fetched += page.activities.length + page.skipped;
-      result.skipped += page.skipped;
+    let pending: NormalizedActivity[] = [];
+    const flush = async () => {
+      const written = await ingestPage(connection.userId, connection.provider, pending, settings.sourcePriority);
+      pending = [];
       result.inserted += written.inserted;
       result.updated += written.updated;
       await yieldToEventLoop();
+    };
+    for await (const page of client.streamActivities(window)) {
+      reportSkipped(connection.provider, page);
+      result.fetched += page.activities.length + page.skipped;
+      result.skipped += page.skipped;
+      pending.push(...page.activities);
+      if (pending.length >= INGEST_BATCH) await flush();
     }
+    await flush();
     if (result.inserted >= OPTIMIZE_AFTER_ROWS) await getStore().optimize();
     await updateConnection(connection.id, {
       status: "connected",

@@ -78,13 +78,14 @@ export interface Keyed {
  * The dataset's items and the timeline's, as one list sorted by `key` (the instant the API filters
  * on), cached until either changes.
  */
-export function servedList(dataset: () => Keyed[], timeline: Timeline, key: (entry: TimelineEntry) => number): () => Keyed[] {
+export function servedList(dataset: () => Keyed[], timeline: Timeline, key: (entry: TimelineEntry) => number, owner?: string): () => Keyed[] {
+  const visible = (entry: TimelineEntry) => !entry.owner || entry.owner === owner?.toLowerCase();
   let cached: { version: number; list: Keyed[] } | undefined;
   let base: Keyed[] | undefined;
   return () => {
     if (cached?.version === timeline.version) return cached.list;
     base ??= dataset();
-    const list = [...base, ...timeline.byStart().map((entry) => ({ key: key(entry), item: entry.item }))].sort((a, b) => a.key - b.key);
+    const list = [...base, ...timeline.byStart().filter(visible).map((entry) => ({ key: key(entry), item: entry.item }))].sort((a, b) => a.key - b.key);
     cached = { version: timeline.version, list };
     return list;
   };

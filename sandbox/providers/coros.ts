@@ -3,13 +3,13 @@ import type { Recording } from "../dataset";
 import { json, type Router } from "../http";
 import { registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { endOf, idField, secondsField, servedList } from "./common";
+import { endOf, idField, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 
 const modes = (r: Recording): [number, number] =>
   ({ run: [8, r.indoor ? 2 : 1], ride: [9, r.indoor ? 2 : 1], swim: [10, 2], walk: [31, 1], hike: [16, 1], strength: [23, 2] } as Record<string, [number, number]>)[r.sport]!;
 
-function record(r: Recording, position: number) {
+export function record(r: Recording, position: number) {
   const [mode, subMode] = modes(r);
   return {
     mode,
@@ -54,7 +54,15 @@ export function registerCoros(router: Router, state: SandboxState): void {
   });
 
   const timeline = state.defineTimeline("coros", { id: idField("labelId"), startMs: secondsField("startTime") });
-  const served = servedList(() => state.activitiesOf("coros").map((r, position) => ({ key: r.startMs, item: record(r, position) })), timeline, (e) => e.startMs);
+  const lists = new Map<string, () => Keyed[]>();
+  const served = (owner: string) => {
+    let list = lists.get(owner);
+    if (!list) {
+      list = servedList(() => state.activitiesOf("coros").map((r, position) => ({ key: r.startMs, item: record(r, position) })), timeline, (e) => e.startMs, owner);
+      lists.set(owner, list);
+    }
+    return list();
+  };
 
   router.add("GET", "coros", "api", "/coros/v2/coros/sport/list", (req) => {
     const q = req.url.searchParams;
@@ -67,7 +75,7 @@ export function registerCoros(router: Router, state: SandboxState): void {
     const from = day(startDate);
     const to = day(endDate) + 86_400_000;
     if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
-    const data = within(served(), (e) => e.key, { from, to }).map((e) => e.item);
+    const data = within(served(athlete.name), (e) => e.key, { from, to }).map((e) => e.item);
     return json({ result: "0000", message: "OK", data });
   });
 

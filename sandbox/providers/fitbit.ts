@@ -3,7 +3,7 @@ import type { Recording } from "../dataset";
 import { json, rawJson, type Router, type SandboxRequest } from "../http";
 import { bearerToken, registerOAuth } from "../oauth";
 import type { SandboxState } from "../state";
-import { field, idField, isoField, localDateTime, offsetText, servedList } from "./common";
+import { field, idField, isoField, localDateTime, offsetText, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 
 const typeOf = (r: Recording) =>
@@ -13,7 +13,7 @@ const typeOf = (r: Recording) =>
 const BIG = "__BIGINT__";
 const FIRST_LOG_ID = 2907044112471568224n;
 
-function entry(r: Recording, position: number) {
+export function entry(r: Recording, position: number) {
   const [activityTypeId, activityName] = typeOf(r);
   return {
     logId: `${BIG}${FIRST_LOG_ID + BigInt(position)}`,
@@ -79,14 +79,23 @@ export function registerFitbit(router: Router, state: SandboxState): void {
   // The list filters on the wall-clock time where the workout happened (the user's profile zone).
   const wallClock = (startTime: unknown) => (typeof startTime === "string" ? Date.parse(`${startTime.slice(0, 19)}Z`) : NaN);
   const timeline = state.defineTimeline("fitbit", { id: idField("logId"), startMs: isoField("startTime") });
-  const served = servedList(
-    () => state.activitiesOf("fitbit").map((r, position) => ({ key: r.startMs + r.utcOffsetMinutes * 60_000, item: entry(r, position) })),
-    timeline,
-    (e) => {
-      const local = wallClock(field(e.item, "startTime"));
-      return Number.isNaN(local) ? e.startMs : local;
-    },
-  );
+  const lists = new Map<string, () => Keyed[]>();
+  const served = (owner: string) => {
+    let list = lists.get(owner);
+    if (!list) {
+      list = servedList(
+        () => state.activitiesOf("fitbit").map((r, position) => ({ key: r.startMs + r.utcOffsetMinutes * 60_000, item: entry(r, position) })),
+        timeline,
+        (e) => {
+          const local = wallClock(field(e.item, "startTime"));
+          return Number.isNaN(local) ? e.startMs : local;
+        },
+        owner,
+      );
+      lists.set(owner, list);
+    }
+    return list();
+  };
 
   const athleteOf = (req: SandboxRequest) => {
     const token = state.validAccessToken("fitbit", bearerToken(req));
@@ -101,7 +110,8 @@ export function registerFitbit(router: Router, state: SandboxState): void {
   });
 
   router.add("GET", "fitbit", "api", "/fitbit/1/user/-/activities/list.json", (req) => {
-    if (!athleteOf(req)) return expired();
+    const athlete = athleteOf(req);
+    if (!athlete) return expired();
     const q = req.url.searchParams;
     const afterDate = q.get("afterDate");
     const beforeDate = q.get("beforeDate");
@@ -111,7 +121,7 @@ export function registerFitbit(router: Router, state: SandboxState): void {
     const offset = Number(q.get("offset") ?? 0);
     const sort = q.get("sort") ?? (afterDate ? "asc" : "desc");
     const bound = Date.parse(`${(afterDate ?? beforeDate)!}${(afterDate ?? beforeDate)!.length === 10 ? "T00:00:00" : ""}Z`);
-    const matching = within(served(), (e) => e.key, afterDate ? { from: bound } : { to: bound }).map((e) => e.item);
+    const matching = within(served(athlete.name), (e) => e.key, afterDate ? { from: bound } : { to: bound }).map((e) => e.item);
     const all = sort === "desc" ? [...matching].reverse() : matching;
     const page = all.slice(offset, offset + limit);
     const next = new URL(req.url.toString());

@@ -11,7 +11,7 @@ const activityType = (r: Recording) =>
     r.sport
   ];
 
-function summary(r: Recording, userId: string) {
+export function summary(r: Recording, userId: string) {
   return {
     userId,
     summaryId: String(r.garminActivityId),
@@ -78,10 +78,10 @@ export function registerGarmin(router: Router, state: SandboxState): void {
 
   const timeline = state.defineTimeline("garmin", { id: idField("summaryId"), startMs: secondsField("startTimeInSeconds") });
   const lists = new Map<string, () => Keyed[]>();
-  const listFor = (userId: string) => {
+  const listFor = (userId: string, owner: string) => {
     let list = lists.get(userId);
     if (!list) {
-      list = servedList(() => state.activitiesOf("garmin").map((r) => ({ key: r.uploadMs, item: summary(r, userId) })), timeline, (entry) => entry.uploadMs);
+      list = servedList(() => state.activitiesOf("garmin").map((r) => ({ key: r.uploadMs, item: summary(r, userId) })), timeline, (entry) => entry.uploadMs, owner);
       lists.set(userId, list);
     }
     return list();
@@ -97,7 +97,7 @@ export function registerGarmin(router: Router, state: SandboxState): void {
     }
     if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
     // Pulls are by upload time: what reached Garmin in [start, end).
-    const inWindow = within(listFor(athlete.id), (e) => e.key, { from: start * 1000, to: end * 1000 });
+    const inWindow = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: start * 1000, to: end * 1000 });
     return json(inWindow.map((e) => e.item));
   });
 }

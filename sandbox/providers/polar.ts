@@ -22,7 +22,7 @@ function isoDuration(seconds: number): string {
   return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s || (!h && !m) ? `${s}S` : ""}`;
 }
 
-function exercise(r: Recording, position: number, userId: string) {
+export function exercise(r: Recording, position: number, userId: string) {
   const [sport, detailed] = sports(r);
   return {
     id: (0x2ac312f + position * 7919).toString(16).toUpperCase(),
@@ -118,13 +118,14 @@ export function registerPolar(router: Router, state: SandboxState): void {
 
   const timeline = state.defineTimeline("polar", { id: idField("id"), startMs: isoField("start_time") });
   const lists = new Map<string, () => Keyed[]>();
-  const listFor = (polarUserId: string) => {
+  const listFor = (polarUserId: string, owner: string) => {
     let list = lists.get(polarUserId);
     if (!list) {
       list = servedList(
         () => state.activitiesOf("polar").map((r, position) => ({ key: r.uploadMs, item: exercise(r, position, polarUserId) })),
         timeline,
         (e) => e.uploadMs,
+        owner,
       );
       lists.set(polarUserId, list);
     }
@@ -137,7 +138,7 @@ export function registerPolar(router: Router, state: SandboxState): void {
     if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User has not been registered" }, 403);
     // Only exercises uploaded to Flow in the last 30 days are listed.
     const since = Date.now() - 30 * 86_400_000;
-    const exercises = within(listFor(athlete.id), (e) => e.key, { from: since }).map((e) => e.item);
+    const exercises = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: since }).map((e) => e.item);
     return json(exercises, 200, rateHeaders(state));
   });
 }

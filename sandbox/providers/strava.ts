@@ -8,7 +8,7 @@ import { deviceFor, idField, isoField, isoSeconds, localDateTime, servedList, ty
 const sportType = (r: Recording) =>
   ({ run: "Run", ride: r.indoor ? "VirtualRide" : "Ride", swim: "Swim", walk: "Walk", hike: "Hike", strength: "WeightTraining" })[r.sport];
 
-function summaryActivity(r: Recording, position: number, athleteId: number) {
+export function summaryActivity(r: Recording, position: number, athleteId: number) {
   const moving = r.movingSeconds;
   return {
     resource_state: 2,
@@ -93,13 +93,14 @@ export function registerStrava(router: Router, state: SandboxState): void {
 
   const timeline = state.defineTimeline("strava", { id: idField("id"), startMs: isoField("start_date") });
   const lists = new Map<number, () => Keyed[]>();
-  const listFor = (athleteId: number) => {
+  const listFor = (athleteId: number, owner: string) => {
     let list = lists.get(athleteId);
     if (!list) {
       list = servedList(
         () => state.activitiesOf("strava").map((r, position) => ({ key: r.startMs, item: summaryActivity(r, position, athleteId) })),
         timeline,
         (entry) => entry.startMs,
+        owner,
       );
       lists.set(athleteId, list);
     }
@@ -125,7 +126,7 @@ export function registerStrava(router: Router, state: SandboxState): void {
     const before = q.has("before") ? Number(q.get("before")) * 1000 : Infinity;
     const perPage = Math.min(200, Math.max(1, Number(q.get("per_page") ?? 30)));
     const page = Math.max(1, Number(q.get("page") ?? 1));
-    const matching = within(listFor(Number(athlete.id)), (e) => e.key, { from: after, fromInclusive: false, to: before, toInclusive: false });
+    const matching = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: after, fromInclusive: false, to: before, toInclusive: false });
     // With `after` Strava lists oldest first; otherwise newest first.
     const ordered = q.has("after") ? matching : [...matching].reverse();
     return json(

@@ -9,7 +9,7 @@ import { within } from "../timeline";
 const activityType = (r: Recording) => ({ run: r.indoor ? 58 : 8, ride: r.indoor ? 17 : 1, swim: 83, walk: 7, hike: 35, strength: 80 })[r.sport];
 const terraTime = (ms: number, offset: number) => `${localDateTime(ms, offset, ".000000")}${offsetText(offset)}`;
 
-function activity(r: Recording, terraUserId: string) {
+export function activity(r: Recording, terraUserId: string) {
   return {
     metadata: {
       summary_id: uuidFrom(`terra:${r.index}:${r.startMs}`),
@@ -101,10 +101,10 @@ export function registerTerra(router: Router, state: SandboxState): void {
 
   const timeline = state.defineTimeline("terra", { id: idField("metadata", "summary_id"), startMs: isoField("metadata", "start_time") });
   const lists = new Map<string, () => Keyed[]>();
-  const listFor = (terraUserId: string) => {
+  const listFor = (terraUserId: string, owner: string) => {
     let list = lists.get(terraUserId);
     if (!list) {
-      list = servedList(() => state.activitiesOf("terra").map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs);
+      list = servedList(() => state.activitiesOf("terra").map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs, owner);
       lists.set(terraUserId, list);
     }
     return list();
@@ -123,7 +123,7 @@ export function registerTerra(router: Router, state: SandboxState): void {
     if (q.get("to_webhook") !== "false") {
       return json({ status: "success", type: "activity", reference: randomUUID(), trace_id: randomUUID(), user: userPayload });
     }
-    const data = within(listFor(user.id), (e) => e.key, { from: start, to: end }).map((e) => e.item);
+    const data = within(listFor(user.id, user.referenceId), (e) => e.key, { from: start, to: end }).map((e) => e.item);
     const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
     return json({ user: userPayload, data, type: "activity" }, 200, headers);
   });

@@ -7,7 +7,7 @@ import { within } from "../timeline";
 
 const sportName = (r: Recording) => ({ run: "running", ride: "cycling", swim: "swimming", walk: "walking", hike: "hiking/rucking", strength: "weightlifting" })[r.sport];
 
-function workout(r: Recording, userId: number) {
+export function workout(r: Recording, userId: number) {
   const start = new Date(r.startMs).toISOString();
   return {
     id: uuidFrom(`whoop:${r.index}:${r.startMs}`),
@@ -84,10 +84,10 @@ export function registerWhoop(router: Router, state: SandboxState): void {
 
   const timeline = state.defineTimeline("whoop", { id: idField("id"), startMs: isoField("start") });
   const lists = new Map<number, () => Keyed[]>();
-  const listFor = (userId: number) => {
+  const listFor = (userId: number, owner: string) => {
     let list = lists.get(userId);
     if (!list) {
-      list = servedList(() => state.activitiesOf("whoop").map((r) => ({ key: r.startMs, item: workout(r, userId) })), timeline, (e) => e.startMs);
+      list = servedList(() => state.activitiesOf("whoop").map((r) => ({ key: r.startMs, item: workout(r, userId) })), timeline, (e) => e.startMs, owner);
       lists.set(userId, list);
     }
     return list();
@@ -103,7 +103,7 @@ export function registerWhoop(router: Router, state: SandboxState): void {
     const end = q.has("end") ? Date.parse(q.get("end")!) : Date.now();
     if (Number.isNaN(start) || Number.isNaN(end)) return json({ message: "start and end must be ISO 8601 date-times" }, 400);
     // `start` inclusive, `end` exclusive, newest first.
-    const all = within(listFor(Number(athlete.id)), (e) => e.key, { from: start, to: end })
+    const all = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: start, to: end })
       .map((e) => e.item)
       .reverse();
     const offset = q.has("nextToken") ? Number(Buffer.from(q.get("nextToken")!, "base64url").toString("utf8")) : 0;

@@ -1,9 +1,10 @@
 import "server-only";
-import { createHash, randomUUID } from "node:crypto";
-import { and, eq, getTableColumns, gte, inArray, lt } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { v7 as timeOrderedId } from "uuid";
+import { and, eq, inArray } from "drizzle-orm";
 import { activityFieldNames, activityFields, pickActivityValues, type ActivityValues } from "@/lib/activity/fields";
 import type { Sql } from "@/lib/db";
-import type { ActivityRow, Tables } from "@/lib/db/schema";
+import type { ActivityRow } from "@/lib/db/schema";
 import type { NormalizedActivity } from "@/lib/providers/types";
 
 /** An activity without its raw payload: what grouping and the feed's read model need. */
@@ -38,7 +39,7 @@ function upsertText(rows: number): string {
     `INSERT INTO activities (${insertColumns.join(", ")}) VALUES ${placeholders(rows, insertColumns.length)} ` +
     `ON CONFLICT (user_id, provider, provider_activity_id) DO UPDATE SET ${updatedColumns.map((c) => `${c} = excluded.${c}`).join(", ")} ` +
     "WHERE activities.content_hash IS DISTINCT FROM excluded.content_hash " +
-    "RETURNING id, start_time, group_id"
+    "RETURNING id, provider_activity_id, group_id, group_start, is_primary, created_at"
   );
 }
 
@@ -48,6 +49,8 @@ export interface UpsertedActivity {
   /** The group the row was in before this write (null for a new row). */
   previousGroupId: string | null;
   inserted: boolean;
+  /** The row as it is now stored (grouping starts from it without reading it back). */
+  row: ActivityCore;
 }
 
 /**
@@ -69,64 +72,151 @@ export async function upsertActivities(
     // The same provider id twice in one statement would conflict with itself; the last one wins.
     const unique = [...new Map(batch.slice(start, start + UPSERT_CHUNK).map((a) => [a.providerActivityId, a])).values()];
     const newIds = new Set<string>();
+    const pending = new Map<string, { values: ActivityValues; hash: string }>();
     const params: unknown[] = [];
     for (const activity of unique) {
       const values = pickActivityValues(activity);
       const rawText = JSON.stringify(activity.raw);
-      const id = randomUUID();
+      const hash = contentHash(values, rawText);
+      const id = timeOrderedId();
       newIds.add(id);
+      pending.set(activity.providerActivityId, { values, hash });
       params.push(id, userId, provider, activity.providerActivityId);
       for (const name of activityFieldNames) params.push(toStorage(values[name]));
-      params.push(rawText, contentHash(values, rawText), id, values.startTime.getTime(), 1, nowMs, nowMs);
+      params.push(rawText, hash, id, values.startTime.getTime(), 1, nowMs, nowMs);
     }
-    const returned = await tx.query<{ id: string; start_time: number | string; group_id: string | null }>(upsertText(unique.length), params);
-    for (const row of returned) {
-      const inserted = newIds.has(row.id);
-      written.push({ id: row.id, startTime: new Date(Number(row.start_time)), previousGroupId: inserted ? null : row.group_id, inserted });
+    const returned = await tx.query<{
+      id: string;
+      provider_activity_id: string;
+      group_id: string | null;
+      group_start: number | string | null;
+      is_primary: number | boolean;
+      created_at: number | string;
+    }>(upsertText(unique.length), params);
+    for (const stored of returned) {
+      const inserted = newIds.has(stored.id);
+      const { values, hash } = pending.get(stored.provider_activity_id)!;
+      const row: ActivityCore = {
+        id: stored.id,
+        userId,
+        provider,
+        providerActivityId: stored.provider_activity_id,
+        ...values,
+        contentHash: hash,
+        groupId: stored.group_id,
+        groupStart: stored.group_start === null ? null : new Date(Number(stored.group_start)),
+        isPrimary: Number(stored.is_primary) === 1,
+        createdAt: new Date(Number(stored.created_at)),
+        updatedAt: now,
+      };
+      written.push({ id: stored.id, startTime: values.startTime, previousGroupId: inserted ? null : stored.group_id, inserted, row });
     }
   }
   return written;
 }
 
-/** Every column but the raw payload, of whichever engine's table the store hands out. */
-const coreColumnsCache = new WeakMap<object, Omit<Tables["activities"]["_"]["columns"], "raw">>();
-function coreColumns(t: Tables) {
-  let columns = coreColumnsCache.get(t.activities);
-  if (!columns) {
-    const { raw, ...rest } = getTableColumns(t.activities);
-    void raw;
-    columns = rest;
-    coreColumnsCache.set(t.activities, columns);
+/** The columns grouping and the read model need: everything but the raw payload. */
+const coreSelect = [
+  "id",
+  "user_id",
+  "provider",
+  "provider_activity_id",
+  ...valueColumns,
+  "content_hash",
+  "group_id",
+  "group_start",
+  "is_primary",
+  "created_at",
+  "updated_at",
+].join(", ");
+
+type CoreRow = Record<string, unknown>;
+
+/** A raw row (storage form) as an activity: instants back to Dates, 0/1 back to booleans. */
+function toCore(row: CoreRow): ActivityCore {
+  const values: Record<string, unknown> = {};
+  for (const name of activityFieldNames) {
+    const value = row[activityFields[name].column];
+    values[name] = activityFields[name].type === "instant" && value !== null ? new Date(Number(value)) : value;
   }
-  return columns;
+  return {
+    id: row.id as string,
+    userId: row.user_id as string,
+    provider: row.provider as string,
+    providerActivityId: row.provider_activity_id as string,
+    ...(values as ActivityValues),
+    contentHash: row.content_hash as string | null,
+    groupId: row.group_id as string | null,
+    groupStart: row.group_start === null ? null : new Date(Number(row.group_start)),
+    isPrimary: Number(row.is_primary) === 1,
+    createdAt: new Date(Number(row.created_at)),
+    updatedAt: new Date(Number(row.updated_at)),
+  };
 }
 
 export async function listActivitiesInRange(sql: Sql, userId: string, from: Date, to: Date): Promise<ActivityCore[]> {
-  const { db, t } = sql;
-  return db
-    .select(coreColumns(t))
-    .from(t.activities)
-    .where(and(eq(t.activities.userId, userId), gte(t.activities.startTime, from), lt(t.activities.startTime, to)));
+  const rows = await sql.query<CoreRow>(`SELECT ${coreSelect} FROM activities WHERE user_id = ? AND start_time >= ? AND start_time < ?`, [
+    userId,
+    from.getTime(),
+    to.getTime(),
+  ]);
+  return rows.map(toCore);
 }
 
-export async function listActivitiesInGroups(sql: Sql, userId: string, groupIds: readonly string[]): Promise<ActivityCore[]> {
-  if (groupIds.length === 0) return [];
-  const { db, t } = sql;
+/** Ranges per statement; the last chunk is padded with empty ranges so one prepared statement serves all. */
+const RANGES_PER_QUERY = 64;
+
+/**
+ * Activities starting in any of the given [from, to) ranges, in one statement per 64 ranges: the
+ * engine seeks the time index once per range instead of the app sending one query each.
+ */
+export async function listActivityIdsInRanges(sql: Sql, userId: string, ranges: readonly { from: number; to: number }[]): Promise<string[]> {
+  const ids: string[] = [];
+  const pairs = new Array(RANGES_PER_QUERY).fill("(?, ?)").join(", ");
+  const text =
+    `WITH ranges(range_from, range_to) AS (VALUES ${pairs}) ` +
+    // CROSS JOIN keeps the ranges outer in SQLite: one index seek per range, never a scan of the person's history.
+    "SELECT a.id FROM ranges CROSS JOIN activities a WHERE a.user_id = ? AND a.start_time >= ranges.range_from AND a.start_time < ranges.range_to";
+  for (let start = 0; start < ranges.length; start += RANGES_PER_QUERY) {
+    const chunk = ranges.slice(start, start + RANGES_PER_QUERY);
+    const params: number[] = [];
+    for (let i = 0; i < RANGES_PER_QUERY; i++) {
+      const range = chunk[i];
+      params.push(Math.trunc(range?.from ?? 0), Math.trunc(range?.to ?? 0));
+    }
+    for (const row of await sql.query<{ id: string }>(text, [...params, userId])) ids.push(row.id);
+  }
+  return ids;
+}
+
+/** Values per `IN (…)` list; short lists are padded with an id that matches nothing, so one prepared statement serves all. */
+const IN_LIST = 32;
+
+async function listWhereIn(sql: Sql, userId: string, column: "id" | "group_id", values: readonly string[]): Promise<ActivityCore[]> {
   const rows: ActivityCore[] = [];
-  for (let start = 0; start < groupIds.length; start += 500) {
-    rows.push(
-      ...(await db
-        .select(coreColumns(t))
-        .from(t.activities)
-        .where(and(eq(t.activities.userId, userId), inArray(t.activities.groupId, groupIds.slice(start, start + 500))))),
-    );
+  // SQLite would otherwise walk the person's time index and test each row against the list; the
+  // unary plus keeps it on the index of the listed column.
+  const owner = sql.dialect === "sqlite" && column === "id" ? "+user_id" : "user_id";
+  const text = `SELECT ${coreSelect} FROM activities WHERE ${column} IN (${new Array(IN_LIST).fill("?").join(", ")}) AND ${owner} = ?`;
+  for (let start = 0; start < values.length; start += IN_LIST) {
+    const chunk = values.slice(start, start + IN_LIST);
+    const padded = [...chunk, ...new Array<string>(IN_LIST - chunk.length).fill("")];
+    for (const row of await sql.query<CoreRow>(text, [...padded, userId])) rows.push(toCore(row));
   }
   return rows;
 }
 
+/** Full rows (without the payload) of the given activities. */
+export async function listActivitiesById(sql: Sql, userId: string, ids: readonly string[]): Promise<ActivityCore[]> {
+  return listWhereIn(sql, userId, "id", ids);
+}
+
+export async function listActivitiesInGroups(sql: Sql, userId: string, groupIds: readonly string[]): Promise<ActivityCore[]> {
+  return listWhereIn(sql, userId, "group_id", groupIds);
+}
+
 export async function listAllActivities(sql: Sql, userId: string): Promise<ActivityCore[]> {
-  const { db, t } = sql;
-  return db.select(coreColumns(t)).from(t.activities).where(eq(t.activities.userId, userId));
+  return (await sql.query<CoreRow>(`SELECT ${coreSelect} FROM activities WHERE user_id = ?`, [userId])).map(toCore);
 }
 
 export interface DeletedActivity {

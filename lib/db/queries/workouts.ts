@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, sql as raw, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lt, sql as raw, type SQL } from "drizzle-orm";
 import { activityFieldNames, activityFields } from "@/lib/activity/fields";
 import { getStore, type Sql } from "@/lib/db";
 import type { ActivityRow, WorkoutRow } from "@/lib/db/schema";
@@ -49,10 +49,7 @@ export async function upsertWorkouts(tx: Sql, workouts: readonly WorkoutValues[]
 }
 
 export async function deleteWorkouts(tx: Sql, userId: string, ids: readonly string[]): Promise<void> {
-  const { db, t } = tx;
-  for (let start = 0; start < ids.length; start += 500) {
-    await db.delete(t.workouts).where(and(eq(t.workouts.userId, userId), inArray(t.workouts.id, ids.slice(start, start + 500))));
-  }
+  for (const id of ids) await tx.query("DELETE FROM workouts WHERE id = ? AND user_id = ?", [id, userId]);
 }
 
 export async function deleteWorkoutsOfUser(tx: Sql, userId: string): Promise<void> {

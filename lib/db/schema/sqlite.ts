@@ -1,4 +1,5 @@
 import type { NotNull } from "drizzle-orm";
+import { v7 as timeOrderedId } from "uuid";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { activityFields, type ActivityFieldName, type FieldSpec } from "@/lib/activity/fields";
 import type { Sport } from "@/lib/activity/sports";
@@ -7,7 +8,11 @@ import type { Sport } from "@/lib/activity/sports";
  * The SQLite schema (the embedded default). Instants are epoch milliseconds in both engines, so
  * one SQL text (keyset cursors, week buckets) serves both.
  */
-const id = () => text("id").primaryKey().$defaultFn(() => crypto.randomUUID());
+/**
+ * Time-ordered UUIDs (v7): new rows land at the end of every index keyed by id, so a large write
+ * touches a few pages instead of one random page per row.
+ */
+const id = () => text("id").primaryKey().$defaultFn(() => timeOrderedId());
 const instant = (name: string) => integer(name, { mode: "timestamp_ms" });
 const createdAt = () => instant("created_at").notNull().$defaultFn(() => new Date());
 
