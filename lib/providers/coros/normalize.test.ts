@@ -36,6 +36,18 @@ describe("normalizeCorosWorkout", () => {
     expect(normalizeCorosWorkout({ ...base, mode: 99, subMode: 9 })).toMatchObject({ sport: "other", name: "Workout" });
     expect(normalizeBatch([{ ...base, mode: 8 }], normalizeCorosWorkout).skipped).toBe(1);
   });
+
+  it("sends documented mode/subMode pairs through the sport table and names them as documented", () => {
+    const base = { labelId: "1", startTime: 1_700_000_000, endTime: 1_700_003_600 };
+    const of = (mode: number, subMode: number) => normalizeCorosWorkout({ ...base, mode, subMode });
+    expect(of(15, 1)).toMatchObject({ sport: "run", name: "Trail Run", sportType: "151" });
+    expect(of(19, 1)).toMatchObject({ sport: "nordic_ski", name: "XC Ski" });
+    expect(of(13, 1)).toMatchObject({ sport: "multisport", name: "Triathlon" });
+    expect(of(32, 2)).toMatchObject({ sport: "fishing_hunting", name: "Shore Fishing" });
+    expect(of(21, 2)).toMatchObject({ sport: "snowboard", name: "Snowboard" });
+    // subMode 11 would read as mode 9's code 91 (Outdoor Bike) if combined blindly.
+    expect(of(8, 11)).toMatchObject({ sport: "other", name: "Workout", sportType: "8/11" });
+  });
 });
 
 describe("COROS token responses", () => {

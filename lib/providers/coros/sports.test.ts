@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isSport } from "@/lib/activity/sports";
 import documented from "./fixtures/documented-sport-codes.json";
-import { corosSport, corosSportCode, corosSports } from "./sports";
+import { corosSport, corosSportCode, corosSportNames, corosSports } from "./sports";
 
 const codes = documented.codes.map((entry) => entry.code);
 const nameOf = new Map(documented.codes.map((entry) => [entry.code, entry.name]));
@@ -29,6 +29,11 @@ describe("corosSports", () => {
 
   it("has no table key outside the documented table", () => {
     expect(Object.keys(corosSports).filter((key) => !codes.includes(Number(key)))).toEqual([]);
+  });
+
+  it("names every documented sport type as the docs do", () => {
+    expect(Object.keys(corosSportNames).sort()).toEqual(Object.keys(corosSports).sort());
+    for (const entry of documented.codes) expect(corosSportNames[String(entry.code)]).toBe(entry.name);
   });
 
   it("maps indoor variants to the same sport as outdoors", () => {

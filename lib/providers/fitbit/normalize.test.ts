@@ -99,24 +99,30 @@ describe("normalizeFitbitActivity (constructed entries)", () => {
     });
   });
 
-  it("maps catalog ids first, then English name keywords, else other", () => {
+  it("maps documented activity names and catalog ids through the sport table, else other", () => {
     const of = (activityTypeId: number | undefined, activityName: string) =>
+      normalizeFitbitActivity({ logId: 1, activityTypeId, activityName, startTime: "2025-01-01T10:00:00.000+00:00" });
+    expect(of(90009, "Run")).toMatchObject({ sport: "run", sportType: "Run" });
+    expect(of(90019, "Treadmill").sport).toBe("run");
+    expect(of(1071, "Outdoor Bike").sport).toBe("ride");
+    expect(of(55001, "Spinning").sport).toBe("ride");
+    expect(of(20047, "Elliptical").sport).toBe("cardio");
+    expect(of(undefined, "Interval Workout").sport).toBe("hiit");
+    expect(of(undefined, "Tennis").sport).toBe("racket");
+    // A catalog level's long name is not in the table; its id still places it.
+    expect(of(12030, "Running - 5 mph (12 min/mile)")).toMatchObject({ sport: "run", sportType: "Running - 5 mph (12 min/mile)" });
+    expect(of(18120, "Sailing, boat and board sailing, windsurfing, ice sailing, general").sport).toBe("water_sport");
+    expect(of(15000, "Sport").sport).toBe("other");
+    expect(of(123, "Skipping rope").sport).toBe("other");
+  });
+
+  it("lets a known activity name decide over the id, since the name is the label the log carries", () => {
+    const of = (activityTypeId: number, activityName: string) =>
       normalizeFitbitActivity({ logId: 1, activityTypeId, activityName, startTime: "2025-01-01T10:00:00.000+00:00" }).sport;
-    expect(of(2131, "Running")).toBe("run");
-    expect(of(91, "Treadmill")).toBe("run");
-    expect(of(90013, "Walk")).toBe("walk");
-    expect(of(90024, "Indoor cycling")).toBe("ride");
-    expect(of(82, "Swim")).toBe("swim");
     expect(of(1071, "Hike")).toBe("hike");
-    expect(of(55001, "Spinning")).toBe("ride");
-    expect(of(undefined, "Outdoor Bike")).toBe("ride");
-    expect(of(2040, "Circuit Training")).toBe("strength");
-    expect(of(123, "Rowing machine")).toBe("row");
-    expect(of(123, "Cross-country skiing")).toBe("ski");
-    expect(of(123, "Water skiing")).toBe("other");
-    expect(of(123, "Skipping rope")).toBe("other");
-    expect(of(27, "Tennis")).toBe("other");
-    expect(of(3000, "Run")).toBe("strength"); // the id wins over the name
+    expect(of(82, "Swim")).toBe("swim");
+    expect(of(3000, "Weights")).toBe("strength");
+    expect(of(90001, "Workout")).toBe("ride"); // a generic name leaves the id to decide
   });
 
   it("an unknown distance unit leaves distance and elevation empty instead of guessing", () => {

@@ -1,42 +1,16 @@
 import { z } from "zod";
 import { idField, METERS_PER_FOOT, METERS_PER_MILE, offsetOfIsoDateTime, optionalNonNegative, optionalString, parseInstant, round } from "../normalize-kit";
 import type { NormalizedActivity, Sport } from "../types";
-
-/** Fitbit activity catalog ids → shared sport. Ids not listed are matched by their name below. */
-const sportByTypeId: Record<number, Sport> = {
-  90009: "run",
-  2131: "run",
-  91: "run", // Treadmill
-  90013: "walk",
-  90001: "ride",
-  90024: "ride", // indoor cycling
-  82: "swim",
-  3000: "strength",
-  52001: "yoga",
-  1071: "hike",
-};
+import { fitbitSport } from "./sports";
 
 /**
- * Keywords of Fitbit's English catalog names, first match wins. `activityName` is localized by
- * Accept-Locale, which this client never sends, so the names arrive in English.
+ * The table is keyed by exercise names and by catalog ids. The name is the label the log is shown
+ * under (and kept as `sportType`), so when it is known it decides; the id covers logs named after a
+ * long catalog level ("Running - 5 mph (12 min/mile)") that only the id identifies.
  */
-const sportByName: [RegExp, Sport][] = [
-  [/\bwater ?ski/i, "other"],
-  [/\b(run|running|jog|jogging)\b/i, "run"],
-  [/\b(bike|biking|cycle|cycling|spinning)\b/i, "ride"],
-  [/\bswim/i, "swim"],
-  [/\b(hike|hiking)\b/i, "hike"],
-  [/\bwalk/i, "walk"],
-  [/\b(weights?|weight ?lifting|strength|circuit training|crossfit|hiit)\b/i, "strength"],
-  [/\b(yoga|pilates)\b/i, "yoga"],
-  [/\b(row|rowing)\b/i, "row"],
-  [/\b(ski|skiing|snowboard|snowboarding)\b/i, "ski"],
-  [/\btreadmill\b/i, "run"],
-];
-
 function sportOf(typeId: number | null, name: string): Sport {
-  const byId = typeId === null ? undefined : sportByTypeId[typeId];
-  return byId ?? sportByName.find(([pattern]) => pattern.test(name))?.[1] ?? "other";
+  const byName = fitbitSport(name);
+  return byName === "other" ? fitbitSport(typeId) : byName;
 }
 
 /** Metres per unit named by `distanceUnit`. */

@@ -89,15 +89,30 @@ describe("normalizeGarminActivity", () => {
     expect(of("TREADMILL_RUNNING")).toMatchObject({ sport: "run", sportType: "TREADMILL_RUNNING", name: "Treadmill running" });
     expect(of("E_BIKE_FITNESS").sport).toBe("ride");
     expect(of("OPEN_WATER_SWIMMING").sport).toBe("swim");
-    expect(of("HIIT").sport).toBe("strength");
-    expect(of("PILATES").sport).toBe("yoga");
+    expect(of("HIIT").sport).toBe("hiit");
+    expect(of("PILATES").sport).toBe("pilates");
     expect(of("INDOOR_ROWING").sport).toBe("row");
     expect(of("RESORT_SKIING_SNOWBOARDING_WS")).toMatchObject({ sport: "ski", name: "Resort skiing snowboarding" });
     expect(of("BACKCOUNTRY_SKIING").sport).toBe("ski");
-    expect(of("WATER_SKIING").sport).toBe("other");
-    expect(of("ELLIPTICAL").sport).toBe("other");
+    expect(of("WATER_SKIING").sport).toBe("other"); // Appendix A spells it WATERSKIING
+    expect(of("WATERSKIING").sport).toBe("water_sport");
+    expect(of("ELLIPTICAL").sport).toBe("cardio");
     expect(of("PADDLEBOARDING_V2")).toMatchObject({ sport: "other", name: "Paddleboarding" });
     expect(normalizeGarminActivity(base)).toMatchObject({ sport: "other", sportType: null, name: "Activity" });
+  });
+
+  it("sends documented activity types through the sport table", () => {
+    const base = { summaryId: "s1", startTimeInSeconds: 1_700_000_000 };
+    const of = (activityType: string) => normalizeGarminActivity({ ...base, activityType });
+    expect(of("BMX")).toMatchObject({ sport: "ride", sportType: "BMX" });
+    expect(of("CROSS_COUNTRY_SKIING_WS")).toMatchObject({ sport: "nordic_ski", name: "Cross country skiing" });
+    expect(of("STAND_UP_PADDLEBOARDING_V2").sport).toBe("paddle");
+    expect(of("WHEELCHAIR_PUSH_RUN").sport).toBe("wheelchair");
+    expect(of("BREATHWORK").sport).toBe("recovery");
+    expect(of("PADDELBALL").sport).toBe("racket");
+    expect(of("OTHER").sport).toBe("other");
+    // A _V2 twin newer than the table is read as its plain name.
+    expect(of("MOUNTAIN_BIKING_V2")).toMatchObject({ sport: "ride", sportType: "MOUNTAIN_BIKING_V2" });
   });
 
   it("skips malformed entries without dropping their neighbours", () => {

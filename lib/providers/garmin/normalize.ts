@@ -1,51 +1,17 @@
 import { z } from "zod";
 import { idField, MalformedActivityError, optionalNonNegative, optionalNumber, optionalString } from "../normalize-kit";
 import type { NormalizedActivity, Sport } from "../types";
+import { garminSport } from "./sports";
 
-/** Garmin `activityType` (Activity API Appendix A) → shared sport; looked up with and without a _V2/_WS suffix. */
-const sportByType: Record<string, Sport> = {
-  RUNNING: "run",
-  TRAIL_RUNNING: "run",
-  TREADMILL_RUNNING: "run",
-  INDOOR_RUNNING: "run",
-  TRACK_RUNNING: "run",
-  STREET_RUNNING: "run",
-  VIRTUAL_RUN: "run",
-  CYCLING: "ride",
-  ROAD_BIKING: "ride",
-  MOUNTAIN_BIKING: "ride",
-  GRAVEL_CYCLING: "ride",
-  INDOOR_CYCLING: "ride",
-  VIRTUAL_RIDE: "ride",
-  E_BIKE_FITNESS: "ride",
-  E_BIKE_MOUNTAIN: "ride",
-  CYCLOCROSS: "ride",
-  TRACK_CYCLING: "ride",
-  RECUMBENT_CYCLING: "ride",
-  LAP_SWIMMING: "swim",
-  OPEN_WATER_SWIMMING: "swim",
-  WALKING: "walk",
-  CASUAL_WALKING: "walk",
-  SPEED_WALKING: "walk",
-  HIKING: "hike",
-  STRENGTH_TRAINING: "strength",
-  HIIT: "strength",
-  YOGA: "yoga",
-  PILATES: "yoga",
-  INDOOR_ROWING: "row",
-  ROWING: "row",
-};
-
-/** Skiing and snowboarding come in many variants (RESORT_SKIING_SNOWBOARDING_WS, BACKCOUNTRY_SKIING, …). */
-const SNOW_SPORT = /(^|_)(SKIING|SNOWBOARDING)(_|$)/;
-
+/**
+ * Appendix A keeps adding _V2 twins of existing types that mean the same sport, so a suffixed name
+ * newer than the table is read as its plain name rather than dropped to "other".
+ */
 function sportOf(type: string | null): Sport {
-  if (!type) return "other";
-  const base = type.replace(/_(V2|WS)$/, "");
-  const listed = sportByType[type] ?? sportByType[base];
-  if (listed) return listed;
-  // Water skiing is a water sport, not the shared "ski".
-  return SNOW_SPORT.test(type) && !type.startsWith("WATER_") ? "ski" : "other";
+  const sport = garminSport(type);
+  if (sport !== "other" || !type) return sport;
+  const base = type.replace(/_(V2|WS)$/i, "");
+  return base === type ? sport : garminSport(base);
 }
 
 /** "TRAIL_RUNNING" → "Trail running": Garmin often sends no activityName. */

@@ -5,36 +5,8 @@ import { googleSport, googleSports } from "./sports";
 
 const codes = documented.codes.map((entry) => entry.code);
 
-/** Codes the Google Health API treats as generic or unspecified. */
+/** The only documented types allowed to map to "other": the ones the API leaves unnamed or generic. */
 const generic = ["EXERCISE_TYPE_UNSPECIFIED", "OTHER", "OUTDOOR_WORKOUT", "SPORT", "WORKOUT"];
-/** Documented types with no sport in the shared vocabulary (chores, motorised, target, air, equestrian…). */
-const notInVocabulary = [
-  "ARCHERY",
-  "BILLIARDS",
-  "BOWLING",
-  "CARPENTRY",
-  "CLEANING",
-  "CROQUET",
-  "ELECTRIC_SCOOTER",
-  "EQUESTRIAN_SPORTS",
-  "FISHING",
-  "GARDENING",
-  "HOEING",
-  "HOUSEHOLD_CHORES",
-  "HUNTING",
-  "MEDITATE",
-  "MOTOCROSS",
-  "MOTORCYCLE",
-  "MOWING_LAWN",
-  "MUSICAL_PERFORMANCE",
-  "PAINTING",
-  "PARAGLIDING",
-  "SHOOTING",
-  "SHOVELING",
-  "SKYDIVING",
-  "SNOWMOBILING",
-  "WEEDING",
-];
 
 describe("Google Health API sport table", () => {
   it("covers the documented ExerciseType enum", () => {
@@ -52,10 +24,25 @@ describe("Google Health API sport table", () => {
     expect(Object.keys(googleSports).sort()).toEqual([...codes].sort());
   });
 
-  it("sends only the explicit allow-list to other", () => {
-    expect(codes.filter((code) => googleSport(code) === "other").sort()).toEqual(
-      [...generic, ...notInVocabulary].sort(),
-    );
+  it("sends only the generic types to other", () => {
+    expect(codes.filter((code) => googleSport(code) === "other").sort()).toEqual([...generic].sort());
+  });
+
+  it("maps target, air, outdoor, recovery and everyday types to their own sports", () => {
+    expect(googleSport("ARCHERY")).toBe("target_sport");
+    expect(googleSport("BOWLING")).toBe("target_sport");
+    expect(googleSport("PARAGLIDING")).toBe("air_sport");
+    expect(googleSport("SKYDIVING")).toBe("air_sport");
+    expect(googleSport("FISHING")).toBe("fishing_hunting");
+    expect(googleSport("HUNTING")).toBe("fishing_hunting");
+    expect(googleSport("MEDITATE")).toBe("recovery");
+    expect(googleSport("GARDENING")).toBe("lifestyle");
+    expect(googleSport("HOUSEHOLD_CHORES")).toBe("lifestyle");
+    expect(googleSport("MOTOCROSS")).toBe("motorsport");
+    expect(googleSport("EQUESTRIAN_SPORTS")).toBe("equestrian");
+    expect(googleSport("STRETCHING")).toBe("mobility");
+    expect(googleSport("WHEELCHAIR")).toBe("wheelchair");
+    expect(googleSport("GYMNASTICS")).toBe("gymnastics");
   });
 
   it("maps indoor and machine variants to the outdoor sport", () => {

@@ -8,7 +8,7 @@ import type { Sport } from "@/lib/activity/sports";
 export const googleSports: Readonly<Record<string, Sport>> = {
   EXERCISE_TYPE_UNSPECIFIED: "other", // the enum's default: no type given
   AEROBIC_WORKOUT: "cardio",
-  ARCHERY: "other", // target sport: none in the vocabulary
+  ARCHERY: "target_sport",
   ASSAULT_BIKE: "ride", // air bike
   BACKPACKING: "hike",
   BADMINTON: "racket",
@@ -18,24 +18,24 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   BASEBALL: "team_sport",
   BASKETBALL: "team_sport",
   BIKING: "ride",
-  BILLIARDS: "other", // cue/bowling games: none in the vocabulary
+  BILLIARDS: "target_sport",
   BODY_WEIGHT: "strength",
   BOOTCAMP: "hiit",
-  BOWLING: "other", // cue/bowling games: none in the vocabulary
+  BOWLING: "target_sport",
   BOXING: "martial_arts",
   BREAKDANCING: "dance",
   CALISTHENICS: "strength",
   CANOEING: "paddle",
   CARDIO_SCULPT: "cardio",
   CARDIO_WORKOUT: "cardio",
-  CARPENTRY: "other", // chores, not a sport
-  CHEERLEADING: "dance", // choreographed routines
+  CARPENTRY: "lifestyle",
+  CHEERLEADING: "gymnastics", // tumbling and stunts; Suunto files it the same way, so both sources de-duplicate
   CIRCUIT_TRAINING: "hiit",
-  CLEANING: "other", // chores, not a sport
+  CLEANING: "lifestyle",
   CLIMBING: "climb",
   CORE_TRAINING: "strength",
   CRICKET: "team_sport",
-  CROQUET: "other", // lawn game: none in the vocabulary
+  CROQUET: "target_sport", // a lawn game of aiming balls at hoops, like bowls
   CROSS_COUNTRY_SKI: "nordic_ski",
   CROSS_TRAINING: "cardio",
   CROSSFIT: "hiit",
@@ -43,13 +43,13 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   DANCING: "dance",
   DIVING: "water_sport",
   ELECTRIC_BIKE: "ride",
-  ELECTRIC_SCOOTER: "other", // motorised: no motorsport in the vocabulary
+  ELECTRIC_SCOOTER: "lifestyle", // motorised getting about, not racing or a workout
   ELLIPTICAL: "cardio",
-  EQUESTRIAN_SPORTS: "other", // no equestrian sport in the vocabulary
+  EQUESTRIAN_SPORTS: "equestrian",
   EXERCISE_CLASS: "cardio",
   FENCING: "martial_arts",
   FIELD_HOCKEY: "team_sport",
-  FISHING: "other", // no fishing/hunting in the vocabulary
+  FISHING: "fishing_hunting",
   FITNESS_GAMING: "cardio", // exercise through a motion game
   FOILING: "water_sport",
   FOOTBALL_AMERICAN: "team_sport",
@@ -57,18 +57,18 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   FREE_WEIGHTS: "strength",
   FRISBEE_PLAYING_GENERAL: "team_sport", // disc games are mostly team games
   FUNCTIONAL_STRENGTH_TRAINING: "strength",
-  GARDENING: "other", // chores, not a sport
+  GARDENING: "lifestyle",
   GOLF: "golf",
-  GYMNASTICS: "strength", // bodyweight strength work; no gymnastics sport in the vocabulary
+  GYMNASTICS: "gymnastics",
   HANDBALL: "team_sport",
   HAND_CYCLING: "ride",
   HIIT: "hiit",
   HIKING: "hike",
   HIP_HOP: "dance",
   HOCKEY: "team_sport",
-  HOEING: "other", // chores, not a sport
-  HOUSEHOLD_CHORES: "other", // chores, not a sport
-  HUNTING: "other", // no fishing/hunting in the vocabulary
+  HOEING: "lifestyle",
+  HOUSEHOLD_CHORES: "lifestyle",
+  HUNTING: "fishing_hunting",
   ICE_SKATING: "skate",
   INCLINE_RUN: "run",
   INCLINE_WALK: "walk",
@@ -83,15 +83,15 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   KITESURFING: "water_sport",
   LACROSSE: "team_sport",
   MARTIAL_ARTS: "martial_arts",
-  MEDITATE: "other", // not physical exercise
+  MEDITATE: "recovery",
   MODERN_DANCE: "dance",
-  MOTOCROSS: "other", // motorised: no motorsport in the vocabulary
-  MOTORCYCLE: "other", // motorised: no motorsport in the vocabulary
+  MOTOCROSS: "motorsport",
+  MOTORCYCLE: "motorsport",
   MOUNTAIN_BIKE: "ride",
-  MOWING_LAWN: "other", // chores, not a sport
+  MOWING_LAWN: "lifestyle",
   MUAY_THAI: "martial_arts",
   MULTISPORT: "multisport",
-  MUSICAL_PERFORMANCE: "other", // not a sport
+  MUSICAL_PERFORMANCE: "lifestyle",
   NORDIC_WALKING: "walk",
   ORIENTEERING: "run", // navigating a course on foot, mostly running
   OTHER: "other",
@@ -99,8 +99,8 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   OUTDOOR_WORKOUT: "other", // a workout of no named kind, done outdoors
   PADDLEBOARDING: "paddle",
   PADEL: "racket",
-  PAINTING: "other", // not a sport
-  PARAGLIDING: "other", // air sport: none in the vocabulary
+  PAINTING: "lifestyle", // decorating or art, either way not a sport
+  PARAGLIDING: "air_sport",
   PARKOUR: "cardio", // running, jumping and climbing over obstacles
   PICKELBALL: "racket",
   PILATES: "pilates",
@@ -121,15 +121,15 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   SAILING: "water_sport",
   SCOOTERING: "skate", // kick scooter, a wheeled board sport
   SCUBA_DIVING: "water_sport",
-  SHOOTING: "other", // target sport: none in the vocabulary
-  SHOVELING: "other", // chores, not a sport
+  SHOOTING: "target_sport",
+  SHOVELING: "lifestyle",
   SKATEBOARDING: "skate",
   SKATING: "skate",
   SKIING: "ski",
-  SKYDIVING: "other", // air sport: none in the vocabulary
+  SKYDIVING: "air_sport",
   SNORKELING: "water_sport",
   SNOWBOARDING: "snowboard",
-  SNOWMOBILING: "other", // motorised: no motorsport in the vocabulary
+  SNOWMOBILING: "motorsport",
   SNOWSHOEING: "hike",
   SNOW_SPORT: "ski", // unnamed snow sport; ski is the snow family
   SOCCER: "team_sport",
@@ -142,7 +142,7 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   STATIONARY_BIKE: "ride",
   STEP_TRAINING: "cardio",
   STRENGTH_TRAINING: "strength",
-  STRETCHING: "yoga", // flexibility work, studio family
+  STRETCHING: "mobility",
   STROLLER_WALK: "walk",
   SURFING: "water_sport",
   SWIMMING: "swim",
@@ -174,11 +174,11 @@ export const googleSports: Readonly<Record<string, Sport>> = {
   WATER_SKIING: "water_sport",
   WATER_SPORT: "water_sport",
   WATER_VOLLEYBALL: "team_sport",
-  WEEDING: "other", // chores, not a sport
+  WEEDING: "lifestyle",
   WEIGHTLIFTING: "strength",
   WEIGHT_MACHINES: "strength",
   WEIGHTS: "strength",
-  WHEELCHAIR: "walk", // stands where a walk or run would; no wheelchair sport in the vocabulary
+  WHEELCHAIR: "wheelchair",
   WINDSURFING: "water_sport",
   WORKOUT: "other",
   WRESTLING: "martial_arts",

@@ -5,10 +5,8 @@ import { ouraSport, ouraSports } from "./sports";
 
 const codes = documented.codes.map((entry) => entry.code);
 
-/** Values that name no particular activity. */
+/** The only listed values allowed to map to "other": the ones that name no particular activity. */
 const generic = ["activity", "other", "workout"];
-/** Listed values that are not exercise, or have no sport in the shared vocabulary. */
-const notInVocabulary = ["breathwork", "horseback_riding", "meditation", "recovery", "rest"];
 
 describe("Oura sport table", () => {
   it("covers the listed activity values", () => {
@@ -25,8 +23,18 @@ describe("Oura sport table", () => {
     expect(Object.keys(ouraSports).sort()).toEqual([...codes].sort());
   });
 
-  it("sends only the explicit allow-list to other", () => {
-    expect(codes.filter((code) => ouraSport(code) === "other").sort()).toEqual([...generic, ...notInVocabulary].sort());
+  it("sends only the generic values to other", () => {
+    expect(codes.filter((code) => ouraSport(code) === "other").sort()).toEqual([...generic].sort());
+  });
+
+  it("maps rest, recovery and niche activities to their own sports", () => {
+    expect(ouraSport("meditation")).toBe("recovery");
+    expect(ouraSport("breathwork")).toBe("recovery");
+    expect(ouraSport("rest")).toBe("recovery");
+    expect(ouraSport("recovery")).toBe("recovery");
+    expect(ouraSport("horseback_riding")).toBe("equestrian");
+    expect(ouraSport("stretching")).toBe("mobility");
+    expect(ouraSport("gymnastics")).toBe("gymnastics");
   });
 
   it("maps indoor and trail variants to the outdoor sport", () => {

@@ -29,9 +29,9 @@ export const ouraSports: Readonly<Record<string, Sport>> = {
   jump_rope: "cardio",
   yoga: "yoga",
   pilates: "pilates",
-  stretching: "yoga", // flexibility work, studio family
-  meditation: "other", // not physical exercise
-  breathwork: "other", // not physical exercise
+  stretching: "mobility",
+  meditation: "recovery",
+  breathwork: "recovery",
   skiing: "ski",
   cross_country_skiing: "nordic_ski",
   snowboarding: "snowboard",
@@ -61,18 +61,18 @@ export const ouraSports: Readonly<Record<string, Sport>> = {
   golf: "golf",
   inline_skating: "skate",
   skateboarding: "skate",
-  horseback_riding: "other", // no equestrian sport in the vocabulary
+  horseback_riding: "equestrian",
   dancing: "dance",
   dance: "dance",
   group_exercise: "cardio", // a class of no named kind
   aerobics: "cardio",
-  gymnastics: "strength", // bodyweight strength work; no gymnastics sport in the vocabulary
+  gymnastics: "gymnastics",
   triathlon: "multisport",
   other: "other",
   activity: "other",
   workout: "other",
-  rest: "other", // not exercise
-  recovery: "other", // not exercise
+  rest: "recovery",
+  recovery: "recovery",
 };
 
 /**

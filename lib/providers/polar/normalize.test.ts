@@ -11,7 +11,7 @@ describe("normalizePolarExercise", () => {
       provider: "polar",
       providerActivityId: "2AC312F",
       name: "Watersports waterski",
-      sport: "other",
+      sport: "water_sport",
       sportType: "WATERSPORTS_WATERSKI",
       // 10:40:02 local at UTC+3 is 07:40:02 UTC.
       startTime: new Date("2008-10-13T07:40:02Z"),
@@ -42,6 +42,17 @@ describe("normalizePolarExercise", () => {
   it("handles fractional ISO durations and west-of-UTC offsets", () => {
     const e = normalizePolarExercise({ id: "x", start_time: "2025-03-01T18:00:00", start_time_utc_offset: -300, duration: "PT45M30.5S", sport: "CYCLING" });
     expect(e).toMatchObject({ startTime: new Date("2025-03-01T23:00:00Z"), elapsedSeconds: 2730.5, sport: "ride" });
+  });
+
+  it("reads the detailed sport first, as sent in either key style, and falls back to the coarse sport", () => {
+    const base = { id: "x", start_time: "2025-03-01T18:00:00", start_time_utc_offset: 0 };
+    expect(normalizePolarExercise({ ...base, sport: "RUNNING", detailed_sport_info: "TRAIL_RUNNING" })).toMatchObject({ sport: "run", sportType: "TRAIL_RUNNING" });
+    expect(normalizePolarExercise({ ...base, sport: "OTHER", "detailed-sport-info": "TRAIL_RUNNING" })).toMatchObject({ sport: "run", sportType: "TRAIL_RUNNING" });
+    expect(normalizePolarExercise({ ...base, sport: "OTHER", detailed_sport_info: "XC_SKIING_CLASSIC" }).sport).toBe("nordic_ski");
+    expect(normalizePolarExercise({ ...base, sport: "OTHER", detailed_sport_info: "RIDING" }).sport).toBe("equestrian");
+    // A detailed value the table does not know leaves the coarse sport to decide.
+    expect(normalizePolarExercise({ ...base, sport: "CYCLING", detailed_sport_info: "CYCLING_ROAD" })).toMatchObject({ sport: "ride", sportType: "CYCLING_ROAD" });
+    expect(normalizePolarExercise({ ...base, sport: "OTHER", detailed_sport_info: "OTHER_INDOOR" }).sport).toBe("other");
   });
 
   it("skips entries that are not exercises (webhook events, transaction lists) and bad start times", () => {

@@ -1,28 +1,15 @@
 import { z } from "zod";
 import { idField, isoDurationToSeconds, MalformedActivityError, optionalNonNegative, optionalNumber, optionalString } from "../normalize-kit";
 import type { NormalizedActivity, Sport } from "../types";
+import { polarSport } from "./sports";
 
-/** Flow's detailed sport values by prefix, most specific first; `sport` is the coarse fallback. */
-const sportRules: [RegExp, Sport][] = [
-  [/WATERSKI/, "other"],
-  [/^(RUNNING|TRAIL_RUNNING|TREADMILL_RUNNING|TRACK_AND_FIELD_RUNNING|ULTRARUNNING)/, "run"],
-  [/CYCLING|BIKING|^E_BIKE/, "ride"],
-  [/SWIMMING/, "swim"],
-  [/^(WALKING|NORDIC_WALKING)/, "walk"],
-  [/HIKING|MOUNTAINEERING/, "hike"],
-  [/STRENGTH|CIRCUIT|CROSSFIT|FUNCTIONAL/, "strength"],
-  [/YOGA|PILATES/, "yoga"],
-  [/ROWING/, "row"],
-  [/SKIING|SNOWBOARDING/, "ski"],
-];
-
+/**
+ * The detailed value names the actual sport; the coarse `sport` covers exercises without one, and
+ * detailed values newer than the table (or "OTHER_*" under a named `sport`).
+ */
 function sportOf(detailed: string | null, coarse: string | null): Sport {
-  for (const label of [detailed, coarse]) {
-    if (!label) continue;
-    const rule = sportRules.find(([pattern]) => pattern.test(label));
-    if (rule) return rule[1];
-  }
-  return "other";
+  const fromDetailed = polarSport(detailed);
+  return fromDetailed === "other" ? polarSport(coarse) : fromDetailed;
 }
 
 /** "TREADMILL_RUNNING" → "Treadmill running" (Polar exercises have no title). */

@@ -48,9 +48,22 @@ describe("normalizeStravaActivity", () => {
     expect(sportOf("TrailRun")).toBe("run");
     expect(sportOf("VirtualRide")).toBe("ride");
     expect(sportOf("WeightTraining")).toBe("strength");
-    expect(sportOf("NordicSki")).toBe("ski");
-    expect(sportOf("Pickleball")).toBe("other");
+    expect(sportOf("NordicSki")).toBe("nordic_ski");
+    expect(sportOf("Pickleball")).toBe("racket");
     expect(normalizeStravaActivity({ ...base, type: "Run" })).toMatchObject({ sport: "run", sportType: "Run", calories: null, device: null });
+  });
+
+  it("sends documented sport types through the sport table, falling back to the legacy type", () => {
+    const base = { id: 1, name: "x", start_date: "2024-01-01T10:00:00Z" };
+    const of = (fields: { sport_type?: string; type?: string }) => normalizeStravaActivity({ ...base, ...fields });
+    expect(of({ sport_type: "GravelRide", type: "Ride" })).toMatchObject({ sport: "ride", sportType: "GravelRide" });
+    expect(of({ sport_type: "PhysicalTherapy", type: "Workout" })).toMatchObject({ sport: "mobility", sportType: "PhysicalTherapy" });
+    expect(of({ sport_type: "Wheelchair" }).sport).toBe("wheelchair");
+    expect(of({ sport_type: "StandUpPaddling" }).sport).toBe("paddle");
+    expect(of({ type: "virtualrun" })).toMatchObject({ sport: "run", sportType: "virtualrun" });
+    // A sport_type newer than the table still lands on its legacy type.
+    expect(of({ sport_type: "FutureRide", type: "Ride" })).toMatchObject({ sport: "ride", sportType: "FutureRide" });
+    expect(of({ sport_type: "Workout", type: "Workout" }).sport).toBe("other");
   });
 
   it("skips malformed entries without dropping their neighbours", () => {

@@ -1,36 +1,7 @@
 import { z } from "zod";
 import { idField, optionalNonNegative, optionalNumber, optionalString, parseInstant, round } from "../normalize-kit";
-import type { NormalizedActivity, Sport } from "../types";
-
-/** Strava `sport_type` (or legacy `type`) → shared sport. Unlisted types are "other". */
-const sportByType: Record<string, Sport> = {
-  Run: "run",
-  TrailRun: "run",
-  VirtualRun: "run",
-  Ride: "ride",
-  MountainBikeRide: "ride",
-  GravelRide: "ride",
-  EBikeRide: "ride",
-  EMountainBikeRide: "ride",
-  VirtualRide: "ride",
-  Velomobile: "ride",
-  Handcycle: "ride",
-  Swim: "swim",
-  Walk: "walk",
-  Hike: "hike",
-  Snowshoe: "hike",
-  WeightTraining: "strength",
-  Crossfit: "strength",
-  Yoga: "yoga",
-  Pilates: "yoga",
-  Rowing: "row",
-  VirtualRow: "row",
-  AlpineSki: "ski",
-  BackcountrySki: "ski",
-  NordicSki: "ski",
-  RollerSki: "ski",
-  Snowboard: "ski",
-};
+import type { NormalizedActivity } from "../types";
+import { stravaSport } from "./sports";
 
 const summaryActivity = z.object({
   id: idField,
@@ -54,7 +25,10 @@ const summaryActivity = z.object({
 export function normalizeStravaActivity(raw: unknown): NormalizedActivity {
   const a = summaryActivity.parse(raw);
   const sportType = a.sport_type ?? a.type ?? null;
-  const sport = (sportType && sportByType[sportType]) || "other";
+  // Older uploads may carry only the coarse legacy `type`, or a `sport_type` newer than our table
+  // whose legacy `type` is still a known value, so `type` gets its turn before "other".
+  const fromSportType = stravaSport(a.sport_type);
+  const sport = fromSportType === "other" ? stravaSport(a.type) : fromSportType;
   return {
     provider: "strava",
     providerActivityId: a.id,

@@ -41,6 +41,12 @@ describe("Strava sport table", () => {
     expect(stravaSport("Snowboard")).toBe("snowboard");
   });
 
+  it("maps therapy and wheelchair types to their own sports", () => {
+    expect(stravaSport("PhysicalTherapy")).toBe("mobility");
+    expect(stravaSport("Wheelchair")).toBe("wheelchair");
+    expect(stravaSport("Handcycle")).toBe("ride");
+  });
+
   it("matches the legacy type case-insensitively and sends unknown values to other", () => {
     expect(stravaSport("virtualride")).toBe("ride");
     expect(stravaSport(" Run ")).toBe("run");

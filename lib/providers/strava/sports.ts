@@ -28,9 +28,7 @@ export const stravaSports: Readonly<Record<string, Sport>> = {
   MountainBikeRide: "ride",
   NordicSki: "nordic_ski",
   Padel: "racket",
-  // Rehabilitation exercise is mostly resistance and mobility work; the vocabulary has no
-  // therapy/mobility sport, and the docs do not call it generic.
-  PhysicalTherapy: "strength",
+  PhysicalTherapy: "mobility",
   Pickleball: "racket",
   Pilates: "pilates",
   Racquetball: "racket",
@@ -59,8 +57,7 @@ export const stravaSports: Readonly<Record<string, Sport>> = {
   Volleyball: "team_sport",
   Walk: "walk",
   WeightTraining: "strength",
-  // A wheelchair push stands where a walk or run would; the vocabulary has no wheelchair sport.
-  Wheelchair: "walk",
+  Wheelchair: "wheelchair",
   Windsurf: "water_sport",
   Workout: "other",
   Yoga: "yoga",

@@ -38,6 +38,18 @@ describe("normalizeTerraActivity", () => {
     expect(batch.activities).toHaveLength(1);
   });
 
+  it("sends documented activity types through the sport table and keeps the number as the label", () => {
+    const of = (type: number | undefined) =>
+      normalizeTerraActivity({ metadata: { summary_id: "s", start_time: "2025-03-01T07:00:00Z", end_time: "2025-03-01T07:30:00Z", type } });
+    expect(of(133)).toMatchObject({ sport: "run", sportType: "133" }); // INDOOR_RUNNING
+    expect(of(67)?.sport).toBe("nordic_ski"); // Cross Country Skiing
+    expect(of(37)?.sport).toBe("equestrian"); // Horseback Riding
+    expect(of(154)?.sport).toBe("mobility"); // Physical Therapy
+    expect(of(108)?.sport).toBe("other"); // Other
+    expect(of(2)?.sport).toBe("other"); // not in the enum
+    expect(of(undefined)).toMatchObject({ sport: "other", sportType: null });
+  });
+
   it("reads times without an offset as UTC and shows no offset", () => {
     const a = normalizeTerraActivity({ metadata: { summary_id: "s", start_time: "2025-03-01T07:00:00", end_time: "2025-03-01T07:30:00", type: 7 } });
     expect(a).toMatchObject({ startTime: new Date("2025-03-01T07:00:00Z"), utcOffsetMinutes: null, elapsedSeconds: 1800, sport: "walk" });

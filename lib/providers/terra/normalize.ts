@@ -1,28 +1,7 @@
 import { z } from "zod";
 import { idField, offsetOfIsoDateTime, optionalNonNegative, optionalString, parseInstant } from "../normalize-kit";
-import type { NormalizedActivity, Sport } from "../types";
-
-/** Terra's ActivityType enum (integers). Note 1 is Biking, not running. */
-const sportByType: Record<number, Sport> = {
-  1: "ride",
-  7: "walk",
-  8: "run",
-  15: "ride",
-  16: "ride",
-  17: "ride",
-  35: "hike",
-  58: "run",
-  80: "strength",
-  82: "swim",
-  83: "swim",
-  84: "swim",
-  97: "strength",
-  100: "yoga",
-  114: "strength",
-  149: "run",
-  150: "ride",
-  152: "ride",
-};
+import type { NormalizedActivity } from "../types";
+import { terraSport } from "./sports";
 
 /** upload_type 4: the provider deleted a workout it sent before. */
 const DELETED = 4;
@@ -61,7 +40,7 @@ export function normalizeTerraActivity(raw: unknown): NormalizedActivity | null 
     provider: "terra",
     providerActivityId: a.metadata.summary_id,
     name: a.metadata.name ?? "Workout",
-    sport: (type !== null && sportByType[type]) || "other",
+    sport: terraSport(type),
     sportType: type === null ? null : String(type),
     startTime: start,
     utcOffsetMinutes: offsetOfIsoDateTime(a.metadata.start_time),

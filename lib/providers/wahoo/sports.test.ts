@@ -5,10 +5,8 @@ import { wahooSport, wahooSports } from "./sports";
 
 const codes = documented.codes.map((entry) => entry.code);
 
-/** Codes Wahoo's docs treat as generic. */
+/** The only documented types allowed to map to "other": the ones Wahoo's docs name generically. */
 const generic = [42 /* WORKOUT */, 47 /* OTHER */, 255 /* UNKNOWN */];
-/** Documented types that are not a sport: a recording mode and mental training. */
-const notASport = [65 /* TICKR_OFFLINE */, 69 /* MENTAL_STRENGTH */];
 
 describe("Wahoo sport table", () => {
   it("covers the documented workout types", () => {
@@ -25,10 +23,15 @@ describe("Wahoo sport table", () => {
     expect(Object.keys(wahooSports).sort()).toEqual(codes.map(String).sort());
   });
 
-  it("sends only the explicit allow-list to other", () => {
-    expect(codes.filter((code) => wahooSport(code) === "other").sort((a, b) => a - b)).toEqual(
-      [...generic, ...notASport].sort((a, b) => a - b),
-    );
+  it("sends only the generic types to other", () => {
+    expect(codes.filter((code) => wahooSport(code) === "other").sort((a, b) => a - b)).toEqual([...generic].sort((a, b) => a - b));
+  });
+
+  it("maps types that are not pedalled, walked or named to their own sports", () => {
+    expect(wahooSport(17)).toBe("motorsport"); // BIKING_MOTOCYCLING
+    expect(wahooSport(45)).toBe("wheelchair"); // WHEELCHAIR
+    expect(wahooSport(65)).toBe("cardio"); // TICKR_OFFLINE
+    expect(wahooSport(69)).toBe("recovery"); // MENTAL_STRENGTH
   });
 
   it("maps indoor, virtual and machine variants to the outdoor sport", () => {

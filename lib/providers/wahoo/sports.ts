@@ -19,7 +19,7 @@ export const wahooSports: Readonly<Record<string, Sport>> = {
   "14": "ride", // BIKING_RECUMBENT
   "15": "ride", // BIKING_ROAD
   "16": "ride", // BIKING_TRACK
-  "17": "ride", // BIKING_MOTOCYCLING: Wahoo files it under the BIKING family, so it is kept there
+  "17": "motorsport", // BIKING_MOTOCYCLING: filed under Wahoo's BIKING family, but the rider is on a motorbike, not pedalling
   "18": "cardio", // FE_GENERAL
   "19": "run", // FE_TREADMILL
   "20": "cardio", // FE_ELLIPTICAL
@@ -46,7 +46,7 @@ export const wahooSports: Readonly<Record<string, Sport>> = {
   "42": "other", // WORKOUT
   "43": "cardio", // CARDIO_CLASS
   "44": "cardio", // STAIR_CLIMBER
-  "45": "walk", // WHEELCHAIR: stands where a walk or run would; no wheelchair sport in the vocabulary
+  "45": "wheelchair", // WHEELCHAIR
   "46": "golf", // GOLFING
   "47": "other", // OTHER
   "49": "ride", // BIKING_INDOOR_CYCLING_CLASS
@@ -55,11 +55,11 @@ export const wahooSports: Readonly<Record<string, Sport>> = {
   "62": "multisport", // MULTISPORT
   "63": "multisport", // TRANSITION: the changeover inside a multisport event
   "64": "ride", // EBIKING
-  "65": "other", // TICKR_OFFLINE: a heart-rate strap recording on its own, which says nothing of the sport
+  "65": "cardio", // TICKR_OFFLINE: a strap-only recording names no sport but is still a workout, so general exercise (as Garmin STOP_WATCH)
   "66": "yoga", // YOGA
   "67": "run", // RUNNING_RACE
   "68": "ride", // BIKING_INDOOR_VIRTUAL
-  "69": "other", // MENTAL_STRENGTH: mental training, not physical exercise
+  "69": "recovery", // MENTAL_STRENGTH: guided mental training, closest to meditation
   "70": "ride", // HANDCYCLING
   "71": "run", // RUNNING_INDOOR_VIRTUAL
   "255": "other", // UNKNOWN

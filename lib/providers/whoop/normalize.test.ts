@@ -59,14 +59,26 @@ describe("normalizeWhoopWorkout", () => {
     expect(of("hiking/rucking")).toMatchObject({ sport: "hike", name: "Hiking/Rucking" });
     expect(of("weightlifting").sport).toBe("strength");
     expect(of("powerlifting").sport).toBe("strength");
-    expect(of("functional fitness")).toMatchObject({ sport: "strength", name: "Functional Fitness" });
+    expect(of("functional fitness")).toMatchObject({ sport: "hiit", name: "Functional Fitness" });
     expect(of("yoga").sport).toBe("yoga");
     expect(of("rowing").sport).toBe("row");
     expect(of("skiing").sport).toBe("ski");
     expect(of("Running")).toMatchObject({ sport: "run", sportType: "Running" });
-    expect(of("jiu jitsu")).toMatchObject({ sport: "other", name: "Jiu Jitsu" });
-    expect(of("track & field")).toMatchObject({ sport: "other", name: "Track & Field" });
+    expect(of("jiu jitsu")).toMatchObject({ sport: "martial_arts", name: "Jiu Jitsu" });
+    expect(of("track & field")).toMatchObject({ sport: "run", name: "Track & Field" });
     expect(of(undefined)).toMatchObject({ sport: "other", name: "Workout", sportType: null, utcOffsetMinutes: null, device: "WHOOP" });
+  });
+
+  it("sends documented sports through the sport table by sport_name, then by the deprecated sport_id", () => {
+    const base = { id: "u", start: "2024-01-01T10:00:00Z", end: "2024-01-01T11:00:00Z" };
+    const of = (fields: { sport_name?: string; sport_id?: number | string }) => normalizeWhoopWorkout({ ...base, ...fields });
+    expect(of({ sport_name: "cross country skiing" }).sport).toBe("nordic_ski");
+    expect(of({ sport_name: "hiking-rucking" })).toMatchObject({ sport: "hike", sportType: "hiking-rucking" });
+    expect(of({ sport_name: "meditation", sport_id: 70 }).sport).toBe("recovery");
+    expect(of({ sport_name: "motor racing" }).sport).toBe("motorsport");
+    expect(of({ sport_id: 53 })).toMatchObject({ sport: "equestrian", sportType: "53" }); // Horseback Riding
+    expect(of({ sport_name: "a sport newer than the table", sport_id: 0 }).sport).toBe("run");
+    expect(of({ sport_name: "activity", sport_id: -1 }).sport).toBe("other");
   });
 
   it("an offset in an unexpected form loses only the local offset", () => {

@@ -1,33 +1,7 @@
 import { z } from "zod";
 import { kilojoulesToKilocalories, MalformedActivityError, offsetToMinutes, optionalNonNegative, parseInstant, round } from "../normalize-kit";
-import type { NormalizedActivity, Sport } from "../types";
-
-/**
- * WHOOP `sport_name` (lower case) → shared sport. Unlisted sports are "other", including mixed ones
- * such as "track & field" (throws and jumps as much as running).
- */
-const sportByName: Record<string, Sport> = {
-  running: "run",
-  cycling: "ride",
-  "mountain biking": "ride",
-  spin: "ride",
-  "assault bike": "ride",
-  swimming: "swim",
-  walking: "walk",
-  "hiking/rucking": "hike",
-  hiking: "hike",
-  weightlifting: "strength",
-  powerlifting: "strength",
-  "functional fitness": "strength",
-  "strength trainer": "strength",
-  hiit: "strength",
-  yoga: "yoga",
-  pilates: "yoga",
-  rowing: "row",
-  skiing: "ski",
-  "cross country skiing": "ski",
-  snowboarding: "ski",
-};
+import type { NormalizedActivity } from "../types";
+import { whoopSport } from "./sports";
 
 /** "hiking/rucking" → "Hiking/Rucking": WHOOP workouts have no title, the sport is their name. */
 function readableSport(sportName: string | null): string {
@@ -58,6 +32,8 @@ const workoutV2 = z.object({
   end: z.string(),
   timezone_offset: z.string().nullish(),
   sport_name: z.string().nullish(),
+  // Deprecated in v2 but still present on older records; a stray value should not cost the workout.
+  sport_id: z.union([z.number(), z.string()]).nullish(),
   score_state: z.string().nullish(),
   // Only read when SCORED: a pending or unscorable workout may carry anything here.
   score: z.unknown().optional(),
@@ -73,12 +49,16 @@ export function normalizeWhoopWorkout(raw: unknown): NormalizedActivity {
   // unknown, but the workout itself is real and is kept.
   const s = w.score_state === "SCORED" && w.score != null ? score.parse(w.score) : null;
   const sportName = w.sport_name?.trim() || null;
+  const sportId = w.sport_id === null || w.sport_id === undefined ? null : String(w.sport_id).trim() || null;
+  // The name is v2's field; the id still identifies a sport whose name is newer than the table.
+  const byName = whoopSport(sportName);
+  const sport = byName === "other" ? whoopSport(sportId) : byName;
   return {
     provider: "whoop",
     providerActivityId: w.id,
     name: readableSport(sportName),
-    sport: (sportName && sportByName[sportName.toLowerCase()]) || "other",
-    sportType: sportName,
+    sport,
+    sportType: sportName ?? sportId,
     startTime: start,
     utcOffsetMinutes: offsetMinutes(w.timezone_offset),
     elapsedSeconds: (end.getTime() - start.getTime()) / 1000,

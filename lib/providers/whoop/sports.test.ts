@@ -6,36 +6,8 @@ import { whoopNameKey, whoopSport, whoopSports } from "./sports";
 const ids = documented.codes.map((entry) => entry.code);
 const names = documented.codes.map((entry) => entry.name);
 
-/** Sports WHOOP's table treats as generic. */
+/** The only documented sports allowed to map to "other": the ones WHOOP itself names generically. */
 const generic = ["Activity", "Other"];
-/** Documented "sports" that are not exercise, or have no sport in the shared vocabulary. */
-const notInVocabulary = [
-  "Air Compression",
-  "Coaching",
-  "Commuting",
-  "Cooking",
-  "Cleaning",
-  "Dedicated Parenting",
-  "Gaming",
-  "High Stress Work",
-  "Horseback Riding",
-  "Ice Bath",
-  "Manual Labor",
-  "Massage Therapy",
-  "Meditation",
-  "Motocross",
-  "Motor Racing",
-  "Musical Performance",
-  "Operations - Flying",
-  "Operations - Medical",
-  "Operations - Tactical",
-  "Operations - Water",
-  "Percussive Massage",
-  "Public Speaking",
-  "Sauna",
-  "Watching Sports",
-  "Yard Work",
-];
 
 describe("WHOOP sport table", () => {
   it("covers the documented sport table", () => {
@@ -58,9 +30,23 @@ describe("WHOOP sport table", () => {
     expect(Object.keys(whoopSports).sort()).toEqual(expected.sort());
   });
 
-  it("sends only the explicit allow-list to other", () => {
+  it("sends only the generic sports to other", () => {
     const others = documented.codes.filter(({ code }) => whoopSport(code) === "other").map(({ name }) => name);
-    expect(others.sort()).toEqual([...generic, ...notInVocabulary].sort());
+    expect(others.sort()).toEqual([...generic].sort());
+  });
+
+  it("maps recovery, everyday and niche sports to their own sports rather than other", () => {
+    expect(whoopSport("meditation")).toBe("recovery");
+    expect(whoopSport("sauna")).toBe("recovery");
+    expect(whoopSport("ice bath")).toBe("recovery");
+    expect(whoopSport("yard work")).toBe("lifestyle");
+    expect(whoopSport("operations-tactical")).toBe("lifestyle");
+    expect(whoopSport("motor racing")).toBe("motorsport");
+    expect(whoopSport("motocross")).toBe("motorsport");
+    expect(whoopSport("horseback riding")).toBe("equestrian");
+    expect(whoopSport("wheelchair pushing")).toBe("wheelchair");
+    expect(whoopSport("stretching")).toBe("mobility");
+    expect(whoopSport("gymnastics")).toBe("gymnastics");
   });
 
   it("maps indoor and variant sports to the outdoor sport", () => {

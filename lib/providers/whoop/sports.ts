@@ -37,9 +37,9 @@ const table: readonly (readonly [number, string, Sport])[] = [
   [47, "Cross Country Skiing", "nordic_ski"],
   [48, "Functional Fitness", "hiit"],
   [49, "Duathlon", "multisport"],
-  [51, "Gymnastics", "strength"], // bodyweight strength work; the vocabulary has no gymnastics sport
+  [51, "Gymnastics", "gymnastics"],
   [52, "Hiking/Rucking", "hike"],
-  [53, "Horseback Riding", "other"], // no equestrian sport in the vocabulary
+  [53, "Horseback Riding", "equestrian"],
   [55, "Kayaking", "paddle"],
   [56, "Martial Arts", "martial_arts"],
   [57, "Mountain Biking", "ride"],
@@ -51,66 +51,67 @@ const table: readonly (readonly [number, string, Sport])[] = [
   [64, "Surfing", "water_sport"],
   [65, "Elliptical", "cardio"],
   [66, "Stairmaster", "cardio"],
-  [70, "Meditation", "other"], // not physical exercise
+  [70, "Meditation", "recovery"],
   [71, "Other", "other"],
   [73, "Diving", "water_sport"],
-  [74, "Operations - Tactical", "other"], // occupational activity, not a sport
-  [75, "Operations - Medical", "other"], // occupational activity, not a sport
-  [76, "Operations - Flying", "other"], // occupational activity, not a sport
-  [77, "Operations - Water", "other"], // occupational activity, not a sport
+  // Operations: on-duty work (tactical, medical, flight crew, maritime) tracked for strain, not a sport.
+  [74, "Operations - Tactical", "lifestyle"],
+  [75, "Operations - Medical", "lifestyle"],
+  [76, "Operations - Flying", "lifestyle"],
+  [77, "Operations - Water", "lifestyle"],
   [82, "Ultimate", "team_sport"],
   [83, "Climber", "cardio"],
   [84, "Jumping Rope", "cardio"],
   [85, "Australian Football", "team_sport"],
   [86, "Skateboarding", "skate"],
-  [87, "Coaching", "other"], // occupational activity, not a sport
-  [88, "Ice Bath", "other"], // recovery, not exercise
-  [89, "Commuting", "other"], // the mode (walk, bike, car) is not given
-  [90, "Gaming", "other"], // not physical exercise
+  [87, "Coaching", "lifestyle"], // on-the-job activity, not the athlete's own training
+  [88, "Ice Bath", "recovery"],
+  [89, "Commuting", "lifestyle"], // the mode (walk, bike, car) is not given, so no sport can be assumed
+  [90, "Gaming", "lifestyle"],
   [91, "Snowboarding", "snowboard"],
-  [92, "Motocross", "other"], // motorsport: no motorsport in the vocabulary
+  [92, "Motocross", "motorsport"],
   [93, "Caddying", "walk"], // walking the course carrying a bag
   [94, "Obstacle Course Racing", "run"], // a running race with obstacles
-  [95, "Motor Racing", "other"], // motorsport: no motorsport in the vocabulary
+  [95, "Motor Racing", "motorsport"],
   [96, "HIIT", "hiit"],
   [97, "Spin", "ride"],
   [98, "Jiu Jitsu", "martial_arts"],
-  [99, "Manual Labor", "other"], // work, not a sport
+  [99, "Manual Labor", "lifestyle"],
   [100, "Cricket", "team_sport"],
   [101, "Pickleball", "racket"],
   [102, "Inline Skating", "skate"],
   [103, "Box Fitness", "hiit"], // boxing-style fitness class
   [104, "Spikeball", "team_sport"],
-  [105, "Wheelchair Pushing", "walk"], // stands where a walk or run would; no wheelchair sport in the vocabulary
+  [105, "Wheelchair Pushing", "wheelchair"],
   [106, "Paddle Tennis", "racket"],
   [107, "Barre", "pilates"],
   [108, "Stage Performance", "dance"], // performance movement on stage
-  [109, "High Stress Work", "other"], // not physical exercise
+  [109, "High Stress Work", "lifestyle"],
   [110, "Parkour", "cardio"], // running, jumping and climbing over obstacles
   [111, "Gaelic Football", "team_sport"],
   [112, "Hurling/Camogie", "team_sport"],
-  [113, "Circus Arts", "dance"], // acrobatic performance
-  [121, "Massage Therapy", "other"], // recovery, not exercise
+  [113, "Circus Arts", "gymnastics"], // acrobatics and aerial work
+  [121, "Massage Therapy", "recovery"],
   [123, "Strength Trainer", "strength"],
-  [125, "Watching Sports", "other"], // not physical exercise
+  [125, "Watching Sports", "lifestyle"], // a spectator, not taking part
   [126, "Assault Bike", "ride"], // air bike
   [127, "Kickboxing", "martial_arts"],
-  [128, "Stretching", "yoga"], // flexibility work, studio family
+  [128, "Stretching", "mobility"],
   [230, "Table Tennis", "racket"],
   [231, "Badminton", "racket"],
   [232, "Netball", "team_sport"],
-  [233, "Sauna", "other"], // recovery, not exercise
+  [233, "Sauna", "recovery"],
   [234, "Disc Golf", "golf"], // walking a course throwing discs, scored like golf
-  [235, "Yard Work", "other"], // chores, not a sport
-  [236, "Air Compression", "other"], // recovery, not exercise
-  [237, "Percussive Massage", "other"], // recovery, not exercise
+  [235, "Yard Work", "lifestyle"],
+  [236, "Air Compression", "recovery"], // compression boots, a recovery treatment
+  [237, "Percussive Massage", "recovery"],
   [238, "Paintball", "team_sport"],
   [239, "Ice Skating", "skate"],
   [240, "Handball", "team_sport"],
   [248, "F45 Training", "hiit"],
   [249, "Padel", "racket"],
   [250, "Barry's", "hiit"], // studio interval class (treadmill and floor)
-  [251, "Dedicated Parenting", "other"], // not a sport
+  [251, "Dedicated Parenting", "lifestyle"],
   [252, "Stroller Walking", "walk"],
   [253, "Stroller Jogging", "run"],
   [254, "Toddlerwearing", "walk"], // walking while carrying a child
@@ -119,14 +120,14 @@ const table: readonly (readonly [number, string, Sport])[] = [
   [259, "Hot Yoga", "yoga"],
   [261, "Stadium Steps", "cardio"], // stair climbing
   [262, "Polo", "team_sport"],
-  [263, "Musical Performance", "other"], // not a sport
+  [263, "Musical Performance", "lifestyle"],
   [264, "Kite Boarding", "water_sport"],
   [266, "Dog Walking", "walk"],
   [267, "Water Skiing", "water_sport"],
   [268, "Wakeboarding", "water_sport"],
-  [269, "Cooking", "other"], // chores, not a sport
-  [270, "Cleaning", "other"], // chores, not a sport
-  [272, "Public Speaking", "other"], // not physical exercise
+  [269, "Cooking", "lifestyle"],
+  [270, "Cleaning", "lifestyle"],
+  [272, "Public Speaking", "lifestyle"],
 ];
 
 /**
