@@ -74,8 +74,8 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
   return json({ ok: true });
 }
 
-export async function startSandbox(options: { port?: number; host?: string; withDataset?: boolean } = {}): Promise<Sandbox> {
-  const state = new SandboxState({ withDataset: options.withDataset });
+export async function startSandbox(options: { port?: number; host?: string; withDataset?: boolean; unlimitedRates?: boolean } = {}): Promise<Sandbox> {
+  const state = new SandboxState({ withDataset: options.withDataset, unlimitedRates: options.unlimitedRates });
   const router = new Router();
   registerStrava(router, state);
   registerGarmin(router, state);
@@ -118,6 +118,7 @@ export async function startSandbox(options: { port?: number; host?: string; with
       }
       // Paths only: query strings can hold tokens (COROS) and are never recorded.
       state.requests.push({ provider: route.provider, method, path: url.pathname, status: response.status, at: new Date().toISOString() });
+      if (state.requests.length > 20_000) state.requests.splice(0, 10_000);
       send(res, response);
     } catch (error) {
       send(res, json({ error: "sandbox_error", message: error instanceof Error ? error.message : String(error) }, 500));

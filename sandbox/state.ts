@@ -68,6 +68,7 @@ export class SandboxState {
   readonly timelines = new Map<string, Timeline>();
   registeredPolarUsers = new Set<string>();
   widgetSessions = new Map<string, { referenceId: string; success: string; failure: string; expiresAt: number }>();
+  /** The most recent requests (paths only), newest last. */
   requests: RecordedRequest[] = [];
   /** Providers without OAuth tokens (Terra) say here what "revoke everything" means for them. */
   onRevokeAll = new Map<string, () => void>();
@@ -75,8 +76,12 @@ export class SandboxState {
   stravaUsage = { windowStart: 0, short: 0, daily: 0 };
   readonly dataset: Dataset;
 
+  /** Benchmarks measure the app, not the providers' published quotas: no rate-limit headers are sent. */
+  readonly unlimitedRates: boolean;
+
   /** `withDataset: false` starts with no workouts at all (benchmarks add exactly what they measure). */
-  constructor(options: { withDataset?: boolean } = {}) {
+  constructor(options: { withDataset?: boolean; unlimitedRates?: boolean } = {}) {
+    this.unlimitedRates = options.unlimitedRates ?? false;
     this.dataset =
       options.withDataset === false ? { strava: [], garmin: [], fitbit: [], whoop: [], coros: [], polar: [], terra: [] } : datasetFor(this.startedAt);
   }

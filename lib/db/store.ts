@@ -96,7 +96,12 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
 
   // An in-memory database exists only on its own connection.
   const reader = memory ? writer : new Database(file, { readonly: true, fileMustExist: true });
-  if (!memory) reader.pragma("busy_timeout = 5000");
+  if (!memory) {
+    reader.pragma("busy_timeout = 5000");
+    // The feed reads a page of rows scattered over a large file: map it instead of a read call per page.
+    reader.pragma("mmap_size = 268435456");
+    reader.pragma("cache_size = -32000");
+  }
   const readDb = memory ? writeDb : drizzle(reader, { schema: sqliteSchema, logger });
 
   const sqlOver = (db: Db, connection: Database.Database): Sql => {

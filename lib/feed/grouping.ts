@@ -116,7 +116,7 @@ export function groupActivities<T extends GroupMember>(activities: readonly T[],
 /** The feed's row for a group: the primary's values, gaps filled from the others in priority order. */
 export function workoutOf(userId: string, group: Group) {
   const others = group.members.slice(1);
-  const { values, sources } = mergeActivityValues(group.primary, others);
+  const { values } = mergeActivityValues(group.primary, others);
   return {
     id: group.primary.id,
     userId,
@@ -124,7 +124,6 @@ export function workoutOf(userId: string, group: Group) {
     primaryProvider: group.primary.provider,
     primaryProviderActivityId: group.primary.providerActivityId,
     sources: JSON.stringify(group.members.map((m) => ({ provider: m.provider, providerActivityId: m.providerActivityId, activityId: m.id }))),
-    valueSources: JSON.stringify(sources),
   };
 }
 

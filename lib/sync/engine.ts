@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { SyncSettings } from "@/lib/config/sync";
 import { authorizedClient } from "@/lib/connections/tokens";
 import { getStore } from "@/lib/db";
-import { findConnection, listConnections, newestActivityStart, updateConnection, upsertActivities } from "@/lib/db/queries";
+import { advanceNewestActivity, findConnection, listConnections, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, toAppError } from "@/lib/errors";
 import { regroupAround, seedsOfWrite } from "@/lib/feed/regroup";
@@ -61,6 +61,8 @@ export async function ingestPage(
   if (activities.length === 0) return { inserted: 0, updated: 0 };
   return getStore().transaction(async (tx) => {
     const written = await upsertActivities(tx, userId, provider, activities);
+    const newest = activities.reduce((max, a) => (a.startTime > max ? a.startTime : max), activities[0]!.startTime);
+    await advanceNewestActivity(tx, userId, provider, newest);
     await regroupAround(tx, userId, seedsOfWrite(written), sourcePriority);
     const inserted = written.filter((w) => w.inserted).length;
     return { inserted, updated: written.length - inserted };
@@ -77,7 +79,7 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
   const result = emptyResult(null);
   try {
     const client = await authorizedClient(connection, provider);
-    const window = syncWindow(await newestActivityStart(connection.userId, connection.provider), settings);
+    const window = syncWindow(connection.newestActivityAt ?? undefined, settings);
     // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
     let pending: NormalizedActivity[] = [];
     const flush = async () => {

@@ -41,6 +41,7 @@ function fitbitError(errorType: string, message: string, status: number) {
 
 /** 150 requests per user per hour; Reset is seconds until the top of the hour. */
 function rateHeaders(state: SandboxState): Record<string, string> {
+  if (state.unlimitedRates) return {};
   const hourStart = Math.floor(Date.now() / 3600_000) * 3600_000;
   const used = state.requests.filter((r) => r.provider === "fitbit" && Date.parse(r.at) >= hourStart).length + 1;
   return {

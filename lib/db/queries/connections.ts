@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, max } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getStore, type Sql } from "@/lib/db";
 import type { ProviderConnection } from "@/lib/db/schema";
 
@@ -77,11 +77,10 @@ export async function deleteConnection(userId: string, provider: string, tx: Sql
   await db.delete(t.oauthStates).where(and(eq(t.oauthStates.userId, userId), eq(t.oauthStates.provider, provider)));
 }
 
-export async function newestActivityStart(userId: string, provider: string): Promise<Date | undefined> {
-  const { db, t } = getStore();
-  const [row] = await db
-    .select({ newest: max(t.activities.startTime) })
-    .from(t.activities)
-    .where(and(eq(t.activities.userId, userId), eq(t.activities.provider, provider)));
-  return row?.newest ?? undefined;
+/** Moves the connection's "newest activity" mark forward (inside the ingest's transaction). */
+export async function advanceNewestActivity(tx: Sql, userId: string, provider: string, newest: Date): Promise<void> {
+  await tx.query(
+    "UPDATE provider_connections SET newest_activity_at = ? WHERE user_id = ? AND provider = ? AND (newest_activity_at IS NULL OR newest_activity_at < ?)",
+    [newest.getTime(), userId, provider, newest.getTime()],
+  );
 }

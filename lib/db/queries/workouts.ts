@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lt, sql as raw, type SQL } from "drizzle-orm";
-import { activityFieldNames, activityFields } from "@/lib/activity/fields";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { activityFieldNames, activityFields, type ActivityValues } from "@/lib/activity/fields";
 import { getStore, type Sql } from "@/lib/db";
 import type { ActivityRow, WorkoutRow } from "@/lib/db/schema";
 import type { WorkoutValues } from "@/lib/feed/grouping";
@@ -14,10 +14,9 @@ const workoutColumns = [
   "primary_provider",
   "primary_provider_activity_id",
   "sources",
-  "value_sources",
   "updated_at",
 ];
-const workoutKeys = ["id", "userId", ...activityFieldNames, "primaryProvider", "primaryProviderActivityId", "sources", "valueSources"] as const;
+const workoutKeys = ["id", "userId", ...activityFieldNames, "primaryProvider", "primaryProviderActivityId", "sources"] as const;
 
 /** Group membership of activities whose group or primary flag changed. */
 export async function writeMembership(tx: Sql, changes: readonly { id: string; groupId: string; groupStart: Date; isPrimary: boolean }[]): Promise<void> {
@@ -73,48 +72,62 @@ export interface WorkoutFilter {
  * it: those pages are read through that provider's records, by the start of the group they are in.
  */
 export async function listWorkoutPage(filter: WorkoutFilter, sql: Sql = getStore()): Promise<WorkoutRow[]> {
-  return workoutPageQuery(filter, sql).run();
+  const { text, params } = workoutPageQuery(filter, sql.dialect);
+  return (await sql.query<Record<string, unknown>>(text, params)).map(toWorkout);
 }
 
-interface PageQuery {
-  toSQL(): { sql: string; params: unknown[] };
-  run(): Promise<WorkoutRow[]>;
-}
+const workoutSelect = workoutColumns.map((c) => `w.${c}`).join(", ");
 
-/** The page's query, unexecuted (the query-plan test reads its SQL). */
-export function workoutPageQuery(filter: WorkoutFilter, sql: Sql): PageQuery {
-  const { db, t } = sql;
-  const w = t.workouts;
+/**
+ * The page's SQL. Plain text (one prepared statement per combination of filters) because this is
+ * the hottest read of the app; the query-plan test holds its plans.
+ */
+export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"]): { text: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
   if (!filter.provider) {
-    const conditions: SQL[] = [eq(w.userId, filter.userId)];
-    if (filter.sport) conditions.push(eq(w.sport, filter.sport as WorkoutRow["sport"]));
-    if (filter.from) conditions.push(gte(w.startTime, filter.from));
-    if (filter.to) conditions.push(lt(w.startTime, filter.to));
-    if (filter.cursor) conditions.push(raw`(${w.startTime}, ${w.id}) < (${filter.cursor.startMs}, ${filter.cursor.id})`);
-    const query = db
-      .select()
-      .from(w)
-      .where(and(...conditions))
-      .orderBy(desc(w.startTime), desc(w.id))
-      .limit(filter.limit);
-    return { toSQL: () => query.toSQL(), run: async () => query };
+    add("w.user_id = ?", filter.userId);
+    if (filter.sport) add("w.sport = ?", filter.sport);
+    if (filter.from) add("w.start_time >= ?", filter.from.getTime());
+    if (filter.to) add("w.start_time < ?", filter.to.getTime());
+    if (filter.cursor) add("(w.start_time, w.id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
+    params.push(filter.limit);
+    // A rare sport would otherwise be looked for along the whole history in feed order.
+    const table = filter.sport && dialect === "sqlite" ? "workouts w INDEXED BY workouts_feed_sport" : "workouts w";
+    return { text: `SELECT ${workoutSelect} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY w.start_time DESC, w.id DESC LIMIT ?`, params };
   }
-  const a = t.activities;
-  const conditions: SQL[] = [eq(a.userId, filter.userId), eq(a.provider, filter.provider)];
-  if (filter.from) conditions.push(gte(a.groupStart, filter.from));
-  if (filter.to) conditions.push(lt(a.groupStart, filter.to));
-  if (filter.cursor) conditions.push(raw`(${a.groupStart}, ${a.groupId}) < (${filter.cursor.startMs}, ${filter.cursor.id})`);
-  if (filter.sport) conditions.push(eq(w.sport, filter.sport as WorkoutRow["sport"]));
-  const page = db
-    .selectDistinct({ groupStart: a.groupStart, groupId: a.groupId })
-    .from(a)
-    .innerJoin(w, eq(w.id, a.groupId))
-    .where(and(...conditions))
-    .orderBy(desc(a.groupStart), desc(a.groupId))
-    .limit(filter.limit)
-    .as("page");
-  const query = db.select({ workout: w }).from(page).innerJoin(w, eq(w.id, page.groupId)).orderBy(desc(w.startTime), desc(w.id));
-  return { toSQL: () => query.toSQL(), run: async () => (await query).map((row) => row.workout) };
+  add("a.user_id = ?", filter.userId);
+  add("a.provider = ?", filter.provider);
+  if (filter.from) add("a.group_start >= ?", filter.from.getTime());
+  if (filter.to) add("a.group_start < ?", filter.to.getTime());
+  if (filter.cursor) add("(a.group_start, a.group_id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
+  if (filter.sport) add("s.sport = ?", filter.sport);
+  params.push(filter.limit);
+  const page =
+    `SELECT DISTINCT a.group_start, a.group_id FROM activities a JOIN workouts s ON s.id = a.group_id ` +
+    `WHERE ${where.join(" AND ")} ORDER BY a.group_start DESC, a.group_id DESC LIMIT ?`;
+  return { text: `SELECT ${workoutSelect} FROM (${page}) page JOIN workouts w ON w.id = page.group_id ORDER BY w.start_time DESC, w.id DESC`, params };
+}
+
+function toWorkout(row: Record<string, unknown>): WorkoutRow {
+  const values: Record<string, unknown> = {};
+  for (const name of activityFieldNames) {
+    const value = row[activityFields[name].column];
+    values[name] = activityFields[name].type === "instant" && value !== null ? new Date(Number(value)) : value;
+  }
+  return {
+    id: row.id as string,
+    userId: row.user_id as string,
+    ...(values as ActivityValues),
+    primaryProvider: row.primary_provider as string,
+    primaryProviderActivityId: row.primary_provider_activity_id as string,
+    sources: row.sources as string,
+    updatedAt: new Date(Number(row.updated_at)),
+  };
 }
 
 export async function findWorkout(userId: string, id: string, sql: Sql = getStore()): Promise<WorkoutRow | undefined> {

@@ -1,6 +1,6 @@
 import type { NotNull } from "drizzle-orm";
 import { v7 as timeOrderedId } from "uuid";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { activityFields, type ActivityFieldName, type FieldSpec } from "@/lib/activity/fields";
 import type { Sport } from "@/lib/activity/sports";
 
@@ -73,6 +73,8 @@ export const providerConnections = sqliteTable(
     lastSyncCounts: text("last_sync_counts"),
     /** Set when the provider asked us to wait (429, open circuit): the card says when sync resumes. */
     nextSyncAfter: instant("next_sync_after"),
+    /** Start of the newest activity stored from this connection: where an incremental sync resumes. */
+    newestActivityAt: instant("newest_activity_at"),
   },
   (t) => [uniqueIndex("provider_connections_user_provider").on(t.userId, t.provider)],
 );
@@ -132,19 +134,20 @@ export const activities = sqliteTable(
 export const workouts = sqliteTable(
   "workouts",
   {
-    id: text("id").primaryKey(),
+    id: text("id").notNull(),
     userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     ...activityValueColumns(),
     primaryProvider: text("primary_provider").notNull(),
     primaryProviderActivityId: text("primary_provider_activity_id").notNull(),
     /** JSON: every source record in priority order, `[{ provider, providerActivityId, activityId }]`. */
     sources: text("sources").notNull(),
-    /** JSON: which source each shown value came from, `{ field: provider }`. */
-    valueSources: text("value_sources").notNull(),
     updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
   },
   (t) => [
-    index("workouts_feed").on(t.userId, t.startTime, t.id),
+    // The feed's order is the table's own (a WITHOUT ROWID table since migration 0005): a page of
+    // the feed is a few neighbouring pages of the file, not fifty scattered rows.
+    primaryKey({ name: "workouts_feed", columns: [t.userId, t.startTime, t.id] }),
+    uniqueIndex("workouts_id").on(t.id),
     index("workouts_feed_sport").on(t.userId, t.sport, t.startTime, t.id),
   ],
 );

@@ -6,7 +6,8 @@ import type { ActivityBatch, Athlete } from "../types";
 import { normalizeFitbitActivity } from "./normalize";
 
 const PAGE_SIZE = 100; // Fitbit's maximum `limit`
-const MAX_PAGES = 200;
+/** A loop guard only: Fitbit's own 150 requests an hour end a long backfill first. */
+const MAX_PAGES = 5_000;
 const DAY_MS = 86_400_000;
 
 const listPage = z.object({
@@ -54,7 +55,9 @@ export class FitbitClient extends BaseFitnessProvider {
       batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
       yield batch;
       const next = parsed.data.pagination?.next;
-      url = next && !(last && last.startTime >= window.before) ? this.nextPageUrl(next) : undefined;
+      const nextUrl = next && !(last && last.startTime >= window.before) ? this.nextPageUrl(next) : undefined;
+      if (nextUrl && url && nextUrl.href === url.href) throw new AppError("provider_bad_response", "Fitbit sent the same next page twice.");
+      url = nextUrl;
       query = undefined;
     }
   }

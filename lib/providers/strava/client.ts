@@ -6,7 +6,8 @@ import type { ActivityBatch, Athlete } from "../types";
 import { normalizeStravaActivity } from "./normalize";
 
 const PAGE_SIZE = 200; // Strava's maximum per_page
-const MAX_PAGES = 100;
+/** A loop guard only: a page shorter than `per_page` ends the list. */
+const MAX_PAGES = 5_000;
 
 const athleteSchema = z.object({
   id: z.union([z.number(), z.string()]).transform(String),

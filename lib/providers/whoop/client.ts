@@ -6,7 +6,8 @@ import type { ActivityBatch, Athlete } from "../types";
 import { normalizeWhoopWorkout } from "./normalize";
 
 const PAGE_SIZE = 25; // WHOOP's maximum `limit`
-const MAX_PAGES = 400;
+/** A loop guard only: ten years of daily workouts is about 150 pages. */
+const MAX_PAGES = 20_000;
 
 const workoutCollection = z.object({ records: z.array(z.unknown()), next_token: z.string().nullish() });
 
@@ -37,7 +38,9 @@ export class WhoopClient extends BaseFitnessProvider {
       const parsed = workoutCollection.safeParse(data);
       if (!parsed.success) throw new AppError("provider_bad_response", "WHOOP sent a workout list without records.");
       yield normalizeBatch(parsed.data.records, normalizeWhoopWorkout);
-      nextToken = parsed.data.next_token || undefined;
+      const next = parsed.data.next_token || undefined;
+      if (next && next === nextToken) throw new AppError("provider_bad_response", "WHOOP sent the same page cursor twice.");
+      nextToken = next;
       if (!nextToken) break;
     }
   }

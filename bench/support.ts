@@ -1,0 +1,172 @@
+/**
+ * What every benchmark shares: the machine's description, a `next start` server on loopback with
+ * its memory sampled, autocannon load with exact percentiles, and medians. Figures are compared
+ * within one run (ratios), because the machine is shared and noisy.
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+
+export const root = path.resolve(__dirname, "..");
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** How the target reads, e.g. "≤ 1.5×". */
+  target: string;
+  pass: boolean;
+  /** The raw measurements behind a ratio, for the record. */
+  detail?: string;
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function print(figure: Figure): void {
+  console.log(`${figure.pass ? "PASS" : "MISS"}  ${figure.name}: ${figure.value} ${figure.unit} (target ${figure.target})${figure.detail ? ` — ${figure.detail}` : ""}`);
+}
+
+export function freePort(): number {
+  return 20_000 + Math.floor(Math.random() * 20_000);
+}
+
+export interface Server {
+  url: string;
+  process: ChildProcess;
+  /** Resident memory of the server's process tree, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+function treeRssKb(pid: number): number {
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
+      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    } catch {
+      return;
+    }
+    let children = "";
+    try {
+      children = execSync(`pgrep -P ${id}`, { encoding: "utf8" });
+    } catch {
+      children = "";
+    }
+    for (const child of children.split("\n").filter(Boolean)) visit(Number(child));
+  };
+  visit(pid);
+  return total;
+}
+
+/** `next start` on 127.0.0.1 (the production build must exist: `npm run build`). */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
+  const port = freePort();
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the server did not start:\n${log.slice(-2000)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    process: child,
+    rssMb: () => round(treeRssKb(child.pid!) / 1024, 0),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/** Samples a server's memory every 100 ms while `work` runs; the peak in MB. */
+export async function peakRss<T>(server: Server, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = server.rssMb();
+  const timer = setInterval(() => (peak = Math.max(peak, server.rssMb())), 100);
+  try {
+    const result = await work();
+    return { result, peakMb: Math.max(peak, server.rssMb()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export interface LoadResult {
+  /** Every response time, ms. */
+  times: number[];
+  p50: number;
+  p95: number;
+  requestsPerSecond: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** autocannon against one URL; percentiles computed from every response time, not buckets. */
+export async function load(url: string, options: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const times: number[] = [];
+  // The instance is both an event emitter and a promise of the result.
+  const instance = autocannon({ url, connections: options.connections, duration: options.seconds, headers: options.headers }) as unknown as autocannon.Instance &
+    PromiseLike<autocannon.Result>;
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  const result = await instance;
+  return {
+    times,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    requestsPerSecond: round(result.requests.average, 1),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** Median of each field over several runs. */
+export function medianOf(results: readonly LoadResult[]): LoadResult {
+  return {
+    times: results.flatMap((r) => r.times),
+    p50: median(results.map((r) => r.p50)),
+    p95: median(results.map((r) => r.p95)),
+    requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+  };
+}
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
