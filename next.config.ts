@@ -5,7 +5,11 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
   // forbidden() answers non-admins on admin pages with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // No form of this app posts more than a few hundred bytes.
+    serverActions: { bodySizeLimit: "64kb" },
+  },
   // `next dev` and `next build` may run side by side (demo + tests); keep their outputs apart.
   distDir: process.env.PIERRE_NEXT_DIST_DIR || ".next",
 };

@@ -14,8 +14,8 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <Link href="/dashboard" className="hover:underline">
               Dashboard
             </Link>
-            <Link href="/settings/tokens" className="hover:underline">
-              API tokens
+            <Link href="/settings" className="hover:underline">
+              Settings
             </Link>
             {user.role === "admin" && (
               <Link href="/admin/providers" className="hover:underline">

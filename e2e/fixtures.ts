@@ -17,8 +17,7 @@ export const test = base.extend<Fixtures>({
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
   user: async ({ page, auth }, use) => {
     const user = newUser();
-    await auth.signUp(user);
-    await expect(page).toHaveURL(/\/dashboard/);
+    await auth.register(user);
     await use(user);
   },
 });

@@ -32,6 +32,8 @@ const appEnv: Record<string, string> = {
   AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-to-pass",
   PIERRE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
   PIERRE_ADMIN_EMAILS: e2eAdminEmail,
+  // The production build in demo mode: no mail server, so confirmation mail is read from /dev/outbox.
+  PIERRE_DEMO: "1",
   // A failing provider should show its error quickly in tests, not after real-world back-off.
   PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
 };

@@ -1,3 +1,4 @@
+import { ZodError } from "zod";
 /**
  * The one error type of the app. Services throw `AppError` with a code; route handlers,
  * server actions and MCP tools turn it into their own answer with `toResponse()` / `message`.
@@ -5,6 +6,7 @@
  */
 export const errorStatus = {
   bad_request: 400,
+  payload_too_large: 413,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -24,6 +26,12 @@ export const errorStatus = {
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
+
+/** A value someone sent, as an error message may show it: short, and without control characters. */
+export function excerpt(value: string, max = 40): string {
+  const clean = value.replace(/[\u0000-\u001f\u007f]/g, "?");
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+}
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -55,6 +63,23 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
+}
+
+/**
+ * A failure while talking to a provider, in words for its card. A payload of the wrong shape is
+ * the provider's doing, not ours: it is named, and the log gets a short summary, never the payload.
+ */
+export function providerFailure(error: unknown, providerName: string): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof ZodError) {
+    const summary = error.issues
+      .slice(0, 3)
+      .map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`)
+      .join("; ");
+    console.warn(`[pierre] ${providerName} sent data of an unexpected shape: ${excerpt(summary, 300)}`);
+    return new AppError("provider_bad_response", `${providerName} sent data we could not read; we will try again.`, { cause: error });
+  }
+  return toAppError(error);
 }
 
 /** Any thrown value as an AppError; unknown failures become a generic message (details go to the log only). */

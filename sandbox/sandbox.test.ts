@@ -152,9 +152,12 @@ describe("sandbox APIs", () => {
     expect(await list("2016-03-02T07:00:00Z", "2016-06-01T00:00:00Z")).toEqual(["later", "old-2"]);
     expect(await list("2016-06-01T00:00:00Z", "2016-07-01T00:00:00Z")).toEqual([]);
 
-    // Garmin pulls by upload time: an old workout uploaded now is served in the window holding now.
+    // Garmin pulls by upload time: an old workout uploaded now (a watch synced at last) is served in
+    // the window holding now, not in the one of its start.
     const garmin = await bearer("garmin");
-    await addActivities(sandbox.url, "garmin", [{ summaryId: "g-old", activityType: "RUNNING", startTimeInSeconds: 1456815600, durationInSeconds: 1800 }]);
+    await addActivities(sandbox.url, "garmin", [{ summaryId: "g-old", activityType: "RUNNING", startTimeInSeconds: 1456815600, durationInSeconds: 1800 }], undefined, {
+      uploadedNow: true,
+    });
     const now = Math.floor(Date.now() / 1000);
     const pull = async (from: number, to: number) => {
       const response = await fetch(`${sandbox.url}/garmin/wellness-api/rest/activities?uploadStartTimeInSeconds=${from}&uploadEndTimeInSeconds=${to}`, { headers: { authorization: `Bearer ${garmin}` } });

@@ -33,9 +33,17 @@ const controlSchema = z.discriminatedUnion("action", [
     target: z.enum(["api", "token", "all"]).default("api"),
   }),
   z.object({ action: z.literal("expire-tokens"), provider: z.string() }),
+  /** The next API answers of a provider are 200 with a body of the wrong shape. */
+  z.object({ action: z.literal("malform"), provider: z.string(), count: z.number().int().min(1) }),
   z.object({ action: z.literal("revoke-tokens"), provider: z.string() }),
   z.object({ action: z.literal("token-lifetime"), provider: z.string().optional(), seconds: z.number().int().min(1) }),
-  z.object({ action: z.literal("add-activities"), provider: z.string(), items: z.array(z.unknown()), athlete: z.string().optional() }),
+  z.object({
+    action: z.literal("add-activities"),
+    provider: z.string(),
+    items: z.array(z.unknown()),
+    athlete: z.string().optional(),
+    uploadedNow: z.boolean().optional(),
+  }),
 ]);
 
 const providers = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar"];
@@ -57,6 +65,9 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
     case "fail":
       state.failures.set(command.provider, { count: command.count, status: command.status, retryAfterSeconds: command.retryAfterSeconds, target: command.target });
       break;
+    case "malform":
+      state.malformed.set(command.provider, command.count);
+      break;
     case "expire-tokens":
       state.expireAll(command.provider);
       break;
@@ -68,7 +79,7 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
       break;
     case "add-activities":
       if (!state.timeline(command.provider)) return json({ error: `${command.provider} takes no activities` }, 400);
-      state.timeline(command.provider)!.upsert(command.items, { owner: command.athlete });
+      state.timeline(command.provider)!.upsert(command.items, { owner: command.athlete, uploadedNow: command.uploadedNow });
       break;
   }
   return json({ ok: true });
@@ -111,6 +122,9 @@ export async function startSandbox(options: { port?: number; host?: string; with
         failure.count -= 1;
         const headers: Record<string, string> = failure.retryAfterSeconds !== undefined ? { "Retry-After": String(failure.retryAfterSeconds) } : {};
         response = json({ error: failure.status === 429 ? "rate_limited" : "sandbox_failure" }, failure.status, headers);
+      } else if (route.kind === "api" && (state.malformed.get(route.provider) ?? 0) > 0) {
+        state.malformed.set(route.provider, state.malformed.get(route.provider)! - 1);
+        response = json({ unexpected: "shape", data: "not a list" });
       } else {
         const delay = failable ? (state.latency.get(route.provider) ?? 0) : 0;
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

@@ -63,6 +63,7 @@ export class SandboxState {
   athletes = new Map<string, Athlete>();
   failures = new Map<string, Failure>();
   latency = new Map<string, number>();
+  malformed = new Map<string, number>();
   lifetimes = new Map<string, number>();
   /** Items added through the control API, per provider, in that provider's wire format. */
   readonly timelines = new Map<string, Timeline>();
@@ -93,6 +94,7 @@ export class SandboxState {
     this.athletes.clear();
     this.failures.clear();
     this.latency.clear();
+    this.malformed.clear();
     this.lifetimes.clear();
     for (const timeline of this.timelines.values()) timeline.clear();
     this.registeredPolarUsers.clear();

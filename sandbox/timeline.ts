@@ -21,6 +21,7 @@ export interface ItemReader {
 }
 
 let anonymous = 0;
+const UPLOAD_DELAY_MS = 30 * 60_000;
 
 export class Timeline {
   private readonly added = new Map<string, TimelineEntry>();
@@ -30,13 +31,19 @@ export class Timeline {
 
   constructor(private readonly reader: ItemReader) {}
 
-  /** Adds items (or replaces those with a known id); returns what was stored. */
-  upsert(items: readonly unknown[], options: { now?: number; owner?: string } = {}): { entry: TimelineEntry; created: boolean }[] {
+  /**
+   * Adds items (or replaces those with a known id). A workout reaches the provider when the watch
+   * syncs after it, so it counts as uploaded half an hour after its start (or now, if that is
+   * sooner, or when `uploadedNow` says it just arrived).
+   */
+  upsert(items: readonly unknown[], options: { now?: number; owner?: string; uploadedNow?: boolean } = {}): { entry: TimelineEntry; created: boolean }[] {
     const now = options.now ?? Date.now();
     const stored = items.map((item) => {
       const id = this.reader.id(item) ?? `malformed-${++anonymous}`;
       const previous = this.added.get(id);
-      const entry: TimelineEntry = { id, item, startMs: this.reader.startMs(item) ?? now, uploadMs: now, owner: options.owner?.toLowerCase() };
+      const start = this.reader.startMs(item);
+      const uploadMs = options.uploadedNow || start === null ? now : Math.min(now, start + UPLOAD_DELAY_MS);
+      const entry: TimelineEntry = { id, item, startMs: start ?? now, uploadMs, owner: options.owner?.toLowerCase() };
       this.added.set(id, entry);
       return { entry, created: !previous };
     });

@@ -4,13 +4,21 @@
  * credentials — so a newcomer can connect all eight cards with no .env.
  */
 import { spawn } from "node:child_process";
+import { createAdmin } from "../lib/auth/admins";
+import { getStore } from "../lib/db";
 import { sandboxProviderEnv } from "../sandbox/env";
 import { startSandbox } from "../sandbox/server";
 
 const appPort = Number(process.env.PORT ?? 3000);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
 
+/** The demo's documented administrator (README): the admin page is reachable from the first minute. */
+export const demoAdmin = { email: "admin@demo.local", password: "demo-admin-password" };
+
 async function main() {
+  process.env.PIERRE_DEMO = "1";
+  await createAdmin(demoAdmin);
+  await getStore().close();
   const sandbox = await startSandbox({ port: sandboxPort });
   console.log(`Provider sandbox: ${sandbox.url}`);
   const baseUrl = process.env.PIERRE_BASE_URL ?? `http://localhost:${appPort}`;
@@ -27,6 +35,7 @@ async function main() {
     },
   });
   console.log(`Pierre Connect: ${baseUrl} (create an account, then connect any provider)`);
+  console.log(`Administrator: ${demoAdmin.email} / ${demoAdmin.password} · mail the demo would send: ${baseUrl}/dev/outbox`);
   const stop = async () => {
     app.kill("SIGTERM");
     await sandbox.close();

@@ -4,7 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
-const KNOWN_MESSAGES = /^(Wrong email or password\.|Too many failed sign-ins\..*)$/;
+const KNOWN_MESSAGES = /^(Wrong email or password\.|Too many failed sign-ins\..*|There are too many sign-in attempts right now\..*|Confirm your email address first.*)$/;
 
 export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();

@@ -1,7 +1,5 @@
 "use client";
 
-import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { FieldErrors } from "@/lib/auth/accounts";
 import { signUpAction } from "./actions";
@@ -36,8 +34,8 @@ function Field(props: { id: "name" | "email" | "password"; label: string; type: 
   );
 }
 
-export function SignUpForm() {
-  const router = useRouter();
+export function SignUpForm({ outbox }: { outbox: boolean }) {
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -55,13 +53,23 @@ export function SignUpForm() {
       return;
     }
     setFieldErrors({});
-    const signedIn = await signIn("credentials", { email: String(form.get("email")), password: String(form.get("password")), redirect: false });
-    if (signedIn?.ok && !signedIn.error) {
-      router.replace("/dashboard");
-      router.refresh();
-    } else {
-      router.replace("/signin");
-    }
+    setSentTo(String(form.get("email") ?? "").trim());
+  }
+
+  if (sentTo) {
+    return (
+      <div role="status" className="space-y-3 rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+        <p className="font-medium">Check your email to continue.</p>
+        <p>
+          We sent a message to <strong>{sentTo}</strong>. Open the link in it to confirm your address, then sign in.
+        </p>
+        {outbox && (
+          <p>
+            This server sends no real mail: the message is in the <a href="/dev/outbox" className="underline">outbox</a>.
+          </p>
+        )}
+      </div>
+    );
   }
 
   const errorCount = Object.keys(fieldErrors).length;

@@ -11,6 +11,28 @@ export class AuthPages {
     await this.page.getByRole("button", { name: "Create account" }).click();
   }
 
+  /** The sign-up form's answer, the same for a new and a taken address. */
+  checkYourEmail() {
+    return this.page.getByRole("status").filter({ hasText: "Check your email to continue." });
+  }
+
+  /** Opens the newest confirmation link mailed to `email`, from the demo's outbox. */
+  async confirmFromOutbox(email: string) {
+    await this.page.goto("/dev/outbox");
+    const mail = this.page.getByTestId("outbox-mail").filter({ hasText: email }).filter({ hasText: "Confirm your address" }).first();
+    await mail.getByRole("link").click();
+    await expect(this.page.getByRole("heading", { name: "Your address is confirmed" })).toBeVisible();
+  }
+
+  /** A ready account: sign up, confirm the address from the outbox, sign in. Ends on the dashboard. */
+  async register(user: { email: string; password: string; name?: string }) {
+    await this.signUp(user);
+    await expect(this.checkYourEmail()).toBeVisible();
+    await this.confirmFromOutbox(user.email);
+    await this.signIn(user);
+    await expect(this.page).toHaveURL(/\/dashboard/);
+  }
+
   async signIn(user: { email: string; password: string }, path = "/signin") {
     await this.page.goto(path);
     await this.page.getByLabel("Email").fill(user.email);

@@ -1,10 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
-import { findUserByEmail, findUserById, insertUser } from "@/lib/db/queries";
+import { findUserByEmail, insertUser } from "@/lib/db/queries";
 import type { User } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password";
+import { findSessionUser } from "./sessions";
+import { sendAlreadyRegistered, sendVerificationLink } from "./verification";
 
 export const signUpSchema = z.object({
   name: z.string().trim().max(100, "Name must be at most 100 characters.").optional().transform((v) => v || null),
@@ -35,16 +37,25 @@ export interface SessionUser {
   role: Role;
 }
 
-/** Admin if listed in PIERRE_ADMIN_EMAILS (checked on every request) or stored as admin. */
-export function effectiveRole(user: Pick<User, "email" | "role">): Role {
-  return getConfig().adminEmails.has(user.email.toLowerCase()) ? "admin" : user.role;
+/**
+ * Admin when stored as admin (`npm run admin:create`), or when listed in PIERRE_ADMIN_EMAILS and
+ * the person has proven they own that address: registering it first is not enough.
+ */
+export function effectiveRole(user: Pick<User, "email" | "role" | "emailVerifiedAt">): Role {
+  if (user.role === "admin") return "admin";
+  return user.emailVerifiedAt && getConfig().adminEmails.has(user.email.toLowerCase()) ? "admin" : "user";
 }
 
 export function toSessionUser(user: User): SessionUser {
   return { id: user.id, email: user.email, name: user.name, role: effectiveRole(user) };
 }
 
-export async function registerUser(input: SignUpInput): Promise<SessionUser> {
+/**
+ * Creates an account that is usable once its address is confirmed, and mails the link. An address
+ * that already has an account gets a mail saying so instead: the answer is the same either way, so
+ * the form does not tell who is registered.
+ */
+export async function registerUser(input: SignUpInput): Promise<void> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
@@ -55,28 +66,45 @@ export async function registerUser(input: SignUpInput): Promise<SessionUser> {
     throw new SignUpError(fieldErrors);
   }
   const { email, password, name } = parsed.data;
-  if (await findUserByEmail(email)) throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
+  // Hashed either way, so both answers take as long.
   const passwordHash = await hashPassword(password);
+  if (await findUserByEmail(email)) return sendAlreadyRegistered(email);
+  let user: User;
   try {
-    return toSessionUser(await insertUser({ email, name, passwordHash }));
+    user = await insertUser({ email, name, passwordHash });
   } catch (error) {
-    // Two sign-ups for one email at once: the unique index decides, the loser gets the same message.
-    if (error instanceof Error && /UNIQUE|unique constraint/i.test(error.message)) {
-      throw new SignUpError({ email: "An account with this email already exists. Sign in instead." });
-    }
+    // Two sign-ups for one email at once: the unique index decides; the other is told by mail.
+    if (error instanceof Error && /UNIQUE|unique constraint/i.test(error.message)) return sendAlreadyRegistered(email);
     throw error;
+  }
+  await sendVerificationLink(user);
+}
+
+export class UnverifiedEmailError extends Error {
+  constructor() {
+    super("Confirm your email address first: we have sent you a new link.");
+    this.name = "UnverifiedEmailError";
   }
 }
 
-/** The user for a correct email + password, else null; as slow for unknown emails as for known ones. */
+/**
+ * The user for a correct email + password, else null; as slow for unknown emails as for known
+ * ones. Someone who knows the password of an unconfirmed account is sent a new link instead.
+ */
 export async function verifyCredentials(email: string, password: string): Promise<SessionUser | null> {
   const user = await findUserByEmail(email.trim().toLowerCase());
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  return user && valid ? toSessionUser(user) : null;
+  if (!user || !valid) return null;
+  if (!user.emailVerifiedAt) {
+    await sendVerificationLink(user);
+    throw new UnverifiedEmailError();
+  }
+  return toSessionUser(user);
 }
 
-export async function loadSessionUser(id: string): Promise<SessionUser | null> {
-  const user = await findUserById(id);
+/** The person behind a session id from the cookie, if the session is still live. */
+export async function loadSessionUser(sessionId: string): Promise<SessionUser | null> {
+  const user = await findSessionUser(sessionId);
   return user ? toSessionUser(user) : null;
 }
 

@@ -5,11 +5,15 @@ import { AppError } from "@/lib/errors";
 import { loadSessionUser, type SessionUser } from "./accounts";
 import { getAuthOptions } from "./options";
 
-/** The signed-in user of this request, read fresh from the database (deleted users are signed out). */
+/**
+ * The signed-in user of this request, read fresh from the database: a session that was signed out
+ * (here or everywhere), has expired, or belongs to a deleted user is no session.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  return id ? await loadSessionUser(id) : null;
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  const user = typeof sid === "string" ? await loadSessionUser(sid) : null;
+  return user && user.id === (session?.user as { id?: string } | undefined)?.id ? user : null;
 }
 
 /** Pages: the signed-in user, or a redirect to sign-in that comes back here. */

@@ -112,4 +112,19 @@ describe("helpers", () => {
     expect(decodeEncryptionKey(first.encryptionKey)).toBeDefined();
     expect(fs.statSync(path.join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
   });
+
+  it("closes up a secrets file that others could read, even under a permissive umask", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pierre-secrets-"));
+    const previous = process.umask(0);
+    try {
+      const first = loadOrCreateDevSecrets(path.join(dir, "data"));
+      expect(fs.statSync(path.join(dir, "data", "secrets.json")).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(path.join(dir, "data")).mode & 0o777).toBe(0o700);
+      fs.chmodSync(path.join(dir, "data", "secrets.json"), 0o644);
+      expect(loadOrCreateDevSecrets(path.join(dir, "data"))).toEqual(first);
+      expect(fs.statSync(path.join(dir, "data", "secrets.json")).mode & 0o777).toBe(0o600);
+    } finally {
+      process.umask(previous);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -55,6 +56,11 @@ export interface CoreConfig {
   authSecret?: string;
   encryptionKey?: Buffer;
   adminEmails: ReadonlySet<string>;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
+  trustedProxies: readonly string[];
+  /** SMTP server for mail (address verification); without it mail goes to the outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
 }
 
 /** `file:./data/pierre.db`, `./data/pierre.db` or `:memory:` → a filesystem path (or `:memory:`). */
@@ -141,6 +147,28 @@ export function parseCoreEnv(env: Env, cwd = process.cwd()): CoreConfig {
     }
   }
 
+  const trustedProxies: string[] = [];
+  for (const entry of (env.PIERRE_TRUSTED_PROXIES ?? "").split(",")) {
+    const value = entry.trim();
+    if (!value) continue;
+    const [address, bits] = value.split("/");
+    const family = isIP(address ?? "");
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!family || !prefixOk) problems.push({ variable: "PIERRE_TRUSTED_PROXIES", problem: `"${value}" is not an IP address or CIDR range (comma-separated list expected)` });
+    else trustedProxies.push(value);
+  }
+
+  let smtpUrl: string | undefined;
+  const rawSmtp = env.PIERRE_SMTP_URL?.trim();
+  if (rawSmtp) {
+    if (!URL.canParse(rawSmtp) || !["smtp:", "smtps:"].includes(new URL(rawSmtp).protocol)) {
+      problems.push({ variable: "PIERRE_SMTP_URL", problem: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465" });
+    } else {
+      smtpUrl = rawSmtp;
+    }
+  }
+  const mailFrom = env.PIERRE_MAIL_FROM?.trim() || `Pierre Connect <no-reply@${baseUrl.hostname}>`;
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, demo, strict, baseUrl, databasePath, dataDir, authSecret, encryptionKey, adminEmails };
+  return { nodeEnv, demo, strict, baseUrl, databasePath, dataDir, authSecret, encryptionKey, adminEmails, trustedProxies, smtpUrl, mailFrom };
 }

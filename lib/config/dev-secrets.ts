@@ -14,7 +14,7 @@ export interface DevSecrets {
  */
 export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   const file = path.join(dataDir, "secrets.json");
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const fresh: DevSecrets = {
     authSecret: randomBytes(32).toString("base64"),
     encryptionKey: randomBytes(32).toString("base64"),
@@ -26,6 +26,8 @@ export function loadOrCreateDevSecrets(dataDir: string): DevSecrets {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+  // A file left readable by others (an older version, a copy) is closed up before it is used.
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
   const stored = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DevSecrets>;
   if (typeof stored.authSecret !== "string" || typeof stored.encryptionKey !== "string") {
     throw new Error(`${file} is damaged: delete it to generate new development secrets (stored provider tokens become unreadable).`);

@@ -68,6 +68,26 @@ describe("connecting every provider against the sandbox", () => {
 });
 
 describe("what can go wrong in the callback", () => {
+  it("Terra: another person's Terra user id put into the redirect is refused, because Terra does not confirm it", async () => {
+    const alice = await env.app.createUser();
+    const bob = await env.app.createUser();
+    const aliceTerra = await connect(alice, "terra");
+    const { connection } = await aliceTerra.result();
+    const bobTerra = await connect(bob, "terra");
+    const forged = new URLSearchParams(bobTerra.callback.searchParams);
+    forged.set("user_id", connection.providerUserId!);
+    await expect(completeConnect(registry(), bob, "terra", forged)).rejects.toThrow("Terra does not confirm this connection as yours");
+    expect(await findConnection(bob, "terra")).toBeUndefined();
+    // Claiming to be Alice in the URL does not help either: the state was issued to Bob.
+    const again = await connect(bob, "terra");
+    const claimed = new URLSearchParams(again.callback.searchParams);
+    claimed.set("user_id", connection.providerUserId!);
+    claimed.set("reference_id", alice);
+    await expect(completeConnect(registry(), bob, "terra", claimed)).rejects.toThrow();
+    expect(await findConnection(bob, "terra")).toBeUndefined();
+    expect((await findConnection(alice, "terra"))?.providerUserId).toBe(connection.providerUserId);
+  });
+
   it("a denied consent ends with a clear message and no connection", async () => {
     const userId = await env.app.createUser();
     const { callback, result } = await connect(userId, "strava", "deny");

@@ -2,7 +2,7 @@ import "server-only";
 import { getStore, type Sql } from "@/lib/db";
 import { deleteActivities, deleteConnection, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
-import { AppError, describeError } from "@/lib/errors";
+import { AppError, describeError, providerFailure } from "@/lib/errors";
 import { regroupAround, seedsOfDelete } from "@/lib/feed/regroup";
 import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
 import { claimState, issueState } from "@/lib/oauth/state";
@@ -160,11 +160,12 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
     }, async (tx) => {
       await removeActivities(tx, userId, provider.name);
     });
-  } catch (error) {
-    if (error instanceof AppError && error.code !== "internal") {
+  } catch (thrown) {
+    const error = providerFailure(thrown, name);
+    if (error.code !== "internal") {
       throw new AppError("oauth_exchange_failed", `Connecting ${name} failed: ${error.message}`, { cause: error });
     }
-    console.error(`[pierre] storing the ${provider.name} connection failed:`, describeError(error));
+    console.error(`[pierre] storing the ${provider.name} connection failed:`, describeError(thrown));
     throw new AppError("oauth_exchange_failed", `Connecting ${name} failed; nothing was stored. Please try again.`, { cause: error });
   }
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { refreshAccessToken } from "@/lib/oauth/client";
 import type { FitnessProvider, TokenSet } from "@/lib/providers/types";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+import { pauseProvider, takeRequest } from "./budget";
 
 /** Refresh this long before expiry, so a token never expires in the middle of a sync. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -53,23 +54,32 @@ const refreshesInFlight = new Map<string, Promise<TokenSet>>();
  * for one connection share a single refresh request (rotating refresh tokens are single-use), and the
  * new tokens — including a rotated refresh token — are saved in one statement.
  */
-export function getUsableTokens(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+export function getUsableTokens(
+  connectionId: string,
+  provider: FitnessProvider,
+  options: { /** The provider rejected this access token: refresh unless someone already has. */ rejected?: string } = {},
+): Promise<TokenSet> {
   // Registered before the first await, so callers arriving meanwhile join this attempt.
   const inFlight = refreshesInFlight.get(connectionId);
   if (inFlight) return inFlight;
-  const attempt = loadOrRefresh(connectionId, provider).finally(() => refreshesInFlight.delete(connectionId));
+  const attempt = loadOrRefresh(connectionId, provider, options.rejected).finally(() => refreshesInFlight.delete(connectionId));
   refreshesInFlight.set(connectionId, attempt);
   return attempt;
 }
 
-async function loadOrRefresh(connectionId: string, provider: FitnessProvider): Promise<TokenSet> {
+async function loadOrRefresh(connectionId: string, provider: FitnessProvider, rejected: string | undefined): Promise<TokenSet> {
   const connection = await findConnectionById(connectionId);
   if (!connection) throw new AppError("not_connected", `${provider.definition.displayName} is not connected.`);
   if (connection.status === "needs_reconnect") {
     throw new AppError("needs_reconnect", connection.statusReason ?? `Reconnect ${provider.definition.displayName} to continue.`);
   }
   const tokens = decryptTokens(connection);
-  if (!needsRefresh(tokens) || !provider.definition.oauth) return tokens;
+  // A rejected token that is no longer the stored one was already replaced by another caller.
+  const force = rejected !== undefined && rejected === tokens.accessToken;
+  if (!provider.definition.oauth || (!force && !needsRefresh(tokens))) return tokens;
+  if (force && !tokens.refreshToken) {
+    throw new AppError("needs_reconnect", `${provider.definition.displayName} no longer accepts this connection. Reconnect ${provider.definition.displayName} to continue.`);
+  }
   try {
     const renewed = await refreshAccessToken(provider, tokens);
     await updateConnection(connectionId, { ...encryptTokens(connection, renewed), status: "connected", statusReason: null });
@@ -82,8 +92,16 @@ async function loadOrRefresh(connectionId: string, provider: FitnessProvider): P
   }
 }
 
-/** A provider client holding this connection's usable credentials. */
+/**
+ * A provider client holding this connection's usable credentials, that refreshes once when the
+ * provider rejects them and draws every request from the provider's shared budget.
+ */
 export async function authorizedClient(connection: ProviderConnection, provider: FitnessProvider): Promise<FitnessProvider> {
-  await provider.setCredentials(await getUsableTokens(connection.id, provider));
+  const definition = provider.definition;
+  await provider.setCredentials(await getUsableTokens(connection.id, provider), {
+    refresh: (rejected) => getUsableTokens(connection.id, provider, { rejected }),
+    beforeRequest: () => takeRequest(definition, connection.userId),
+    onRetryAfter: (retryAt) => pauseProvider(definition, connection.userId, retryAt),
+  });
   return provider;
 }

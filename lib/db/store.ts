@@ -98,8 +98,7 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
   const reader = memory ? writer : new Database(file, { readonly: true, fileMustExist: true });
   if (!memory) {
     reader.pragma("busy_timeout = 5000");
-    // The feed reads a page of rows scattered over a large file: map it instead of a read call per page.
-    reader.pragma("mmap_size = 268435456");
+    // The feed's hot pages stay in the process (32 MB) rather than being read again from the file.
     reader.pragma("cache_size = -32000");
   }
   const readDb = memory ? writeDb : drizzle(reader, { schema: sqliteSchema, logger });

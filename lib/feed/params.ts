@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, excerpt } from "@/lib/errors";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import { sports } from "@/lib/activity/sports";
 
@@ -23,13 +22,31 @@ export function decodeCursor(cursor: string): { startMs: number; id: string } | 
   return match ? { startMs: Number(match[1]), id: match[2]! } : undefined;
 }
 
-const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoDateTime = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** A date (whole day, UTC) or a date-time; `end` makes a bare date mean the end of that day. */
-function parseBound(value: string, end: boolean): Date | undefined {
-  const date = new Date(dateOnly.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) return undefined;
-  return end && dateOnly.test(value) ? new Date(date.getTime() + 86_400_000) : date;
+/** A real calendar day (no 30 February) and, for a date-time, a real time of day. */
+function validParts(year: string, month: string, day: string): boolean {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+}
+
+/**
+ * An ISO 8601 date (a whole UTC day; `end` makes it mean the end of that day) or a date-time with
+ * a zone (`Z` or `±hh:mm`). Anything else — `1`, `March 5`, `2025-02-30` — is not a date here.
+ */
+export function parseBound(value: string, end: boolean): Date | undefined {
+  const date = isoDate.exec(value);
+  if (date) {
+    if (!validParts(date[1]!, date[2]!, date[3]!)) return undefined;
+    const start = Date.parse(`${value}T00:00:00Z`);
+    return new Date(end ? start + 86_400_000 : start);
+  }
+  const time = isoDateTime.exec(value);
+  if (!time || !validParts(time[1]!, time[2]!, time[3]!)) return undefined;
+  if (Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6] ?? 0) > 59) return undefined;
+  const instant = Date.parse(value);
+  return Number.isNaN(instant) ? undefined : new Date(instant);
 }
 
 const bad = (parameter: string, problem: string) => new AppError("bad_request", `Invalid ${parameter}: ${problem}`);
@@ -41,9 +58,9 @@ export function parseFeedQuery(params: URLSearchParams | Record<string, string |
 
   const limit = get("limit");
   if (limit !== undefined) {
-    const parsed = z.coerce.number().int().min(1).max(100).safeParse(limit);
-    if (!parsed.success) throw bad("limit", "must be a whole number from 1 to 100.");
-    query.limit = parsed.data;
+    // Decimal digits only: `1e2`, `0x10` and ` 5` are not limits.
+    if (!/^\d{1,3}$/.test(limit) || Number(limit) < 1 || Number(limit) > 100) throw bad("limit", "must be a whole number from 1 to 100.");
+    query.limit = Number(limit);
   }
   const cursor = get("cursor");
   if (cursor !== undefined) {
@@ -64,9 +81,11 @@ export function parseFeedQuery(params: URLSearchParams | Record<string, string |
     const value = get(name);
     if (value === undefined) continue;
     const date = parseBound(value, end);
-    if (!date) throw bad(name, "must be a date (2025-03-01) or an ISO 8601 date-time.");
+    if (!date) throw bad(name, "must be a date (2025-03-01) or an ISO 8601 date-time with a zone (2025-03-01T07:30:00Z).");
     query[name] = date;
   }
-  if (query.from && query.to && query.from >= query.to) throw bad("from", "must be before to.");
+  if (query.from && query.to && query.from >= query.to) {
+    throw new AppError("bad_request", `Invalid from and to: from (${excerpt(get("from")!)}) must be before to (${excerpt(get("to")!)}).`);
+  }
   return query;
 }

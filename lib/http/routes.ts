@@ -12,4 +12,3 @@ export function signInRedirect(returnTo: string): Response {
   return Response.redirect(new URL(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`, getConfig().baseUrl), 302);
 }
 
-export type ProviderRouteContext = { params: Promise<{ id: string }> };

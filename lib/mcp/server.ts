@@ -148,7 +148,7 @@ export function createMcpServer(context: McpContext): McpServer {
     ({ provider }) =>
       answer(async () => {
         if (provider) registry.require(provider);
-        return syncUser(registry, context.userId, context.syncSettings, { provider });
+        return syncUser(registry, context.userId, context.syncSettings, { provider, manual: true });
       }),
   );
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { createProviderHttp, type ProviderHttp } from "./http";
+import { createProviderHttp, type ProviderHttp, type ProviderRequest, type ProviderResponse } from "./http";
 import { mergeBatches } from "./normalize-kit";
 import type {
   ActivityBatch,
@@ -11,6 +11,7 @@ import type {
   ProviderDefinition,
   ProviderDependencies,
   ProviderFactory,
+  ProviderSession,
   TokenSet,
 } from "./types";
 
@@ -20,8 +21,10 @@ import type {
  */
 export abstract class BaseFitnessProvider implements FitnessProvider {
   readonly name: string;
+  /** Every request of the client goes through here: budget first, one refresh-and-retry on a rejected token. */
   protected readonly http: ProviderHttp;
   protected tokens?: TokenSet;
+  private session?: ProviderSession;
 
   constructor(
     readonly definition: ProviderDefinition,
@@ -29,17 +32,42 @@ export abstract class BaseFitnessProvider implements FitnessProvider {
     dependencies?: Partial<ProviderDependencies>,
   ) {
     this.name = definition.id;
-    this.http =
+    const transport =
       dependencies?.http ??
       createProviderHttp({
         providerId: definition.id,
         displayName: definition.displayName,
         rateLimitFromHeaders: definition.rateLimitFromHeaders,
       });
+    this.http = { request: (url, request) => this.send(transport, url, request) };
   }
 
-  async setCredentials(tokens: TokenSet): Promise<void> {
+  async setCredentials(tokens: TokenSet, session?: ProviderSession): Promise<void> {
     this.tokens = tokens;
+    this.session = session ?? this.session;
+  }
+
+  private async send<T>(transport: ProviderHttp, url: string | URL, request: ProviderRequest = {}): Promise<ProviderResponse<T>> {
+    const once = async (attempt: ProviderRequest) => {
+      await this.session?.beforeRequest?.();
+      try {
+        return await transport.request<T>(url, attempt);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "rate_limited" && error.retryAt) await this.session?.onRetryAfter?.(error.retryAt);
+        throw error;
+      }
+    };
+    try {
+      return await once(request);
+    } catch (error) {
+      // A token the app still believes in was rejected (revoked early, clock skew at the provider):
+      // refresh once, then ask again. Only a refresh that fails means reconnecting.
+      const sent = this.tokens?.accessToken;
+      const sentToken = sent !== undefined && request.headers?.authorization === `Bearer ${sent}`;
+      if (!(error instanceof AppError) || error.code !== "needs_reconnect" || !sentToken || !this.session?.refresh) throw error;
+      this.tokens = await this.session.refresh(sent);
+      return once({ ...request, headers: { ...request.headers, authorization: `Bearer ${this.tokens.accessToken}` } });
+    }
   }
 
   protected requireTokens(): TokenSet {

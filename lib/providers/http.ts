@@ -117,6 +117,14 @@ export function circuitState(providerId: string): "closed" | "open" | "half-open
   return state === CircuitState.Open || state === CircuitState.Isolated ? "open" : state === CircuitState.HalfOpen ? "half-open" : "closed";
 }
 
+/** A wait as people say it: "40 seconds", "12 minutes", "3 hours". */
+export function inWords(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (ms < 90_000) return `${Math.max(1, Math.ceil(ms / 1000))} seconds`;
+  if (minutes < 90) return `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
+}
+
 /** Retry-After as seconds or an HTTP date → milliseconds from now. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -148,7 +156,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
 
   async function attempt<T>(url: URL, request: ProviderRequest, signal: AbortSignal): Promise<ProviderResponse<T>> {
     if (rateLimit && rateLimit.remaining <= 0 && rateLimit.resetAt && rateLimit.resetAt.getTime() > Date.now()) {
-      throw new AppError("rate_limited", `${name}'s rate limit is used up; syncing resumes after ${rateLimit.resetAt.toISOString()}.`, {
+      throw new AppError("rate_limited", `${name}'s rate limit is used up; syncing resumes in ${inWords(rateLimit.resetAt.getTime() - Date.now())}.`, {
         retryAt: rateLimit.resetAt,
       });
     }
@@ -194,7 +202,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
           60_000;
         if (retryAfterMs <= httpDefaults.maxRetryAfterMs) throw new TransientFailure(`${name} is rate limiting requests`, retryAfterMs);
         const retryAt = new Date(Date.now() + retryAfterMs);
-        throw new AppError("rate_limited", `${name} is rate limiting requests; syncing resumes after ${retryAt.toISOString()}.`, { retryAt });
+        throw new AppError("rate_limited", `${name} is rate limiting requests; syncing resumes in ${inWords(retryAfterMs)}.`, { retryAt });
       }
       if (status >= 500) throw new TransientFailure(`${name} had a server error (HTTP ${status})`);
       throw new AppError("provider_bad_response", `${name} refused the request (HTTP ${status}).`);
@@ -227,7 +235,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         if (error instanceof AppError) throw error;
         if (error instanceof BrokenCircuitError) {
           const retryAt = new Date((breaker.openedAt ?? Date.now()) + httpDefaults.breakerCooldownMs);
-          throw new AppError("provider_unavailable", `${name} has been failing; requests are paused until ${retryAt.toISOString()}.`, { retryAt });
+          throw new AppError("provider_unavailable", `${name} has been failing; requests are paused for ${inWords(retryAt.getTime() - Date.now())}.`, { retryAt });
         }
         if (error instanceof TransientFailure) {
           const retryAt = error.retryAfterMs !== undefined ? new Date(Date.now() + error.retryAfterMs) : undefined;

@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/errors";
+import { AppError, excerpt } from "@/lib/errors";
 import type { FitnessProvider, ProviderConfig, ProviderDefinition, ProviderDependencies, ProviderFactory, ProviderModule } from "./types";
 
 /**
@@ -67,11 +67,11 @@ export class ProviderRegistry {
     });
   }
 
-  /** The seed's answer for a name that is not registered. */
+  /** The seed's answer for a name that is not registered (a long name is cut: the answer never echoes much). */
   unsupportedError(name: string): AppError {
     return new AppError(
       "provider_not_supported",
-      `Provider '${name}' is not supported. Supported providers: ${this.supportedProviders().join(", ")}`,
+      `Provider '${excerpt(name)}' is not supported. Supported providers: ${this.supportedProviders().join(", ")}`,
     );
   }
 

@@ -93,6 +93,24 @@ export interface ProviderDefinition {
   activityUrl?: (providerActivityId: string) => string | undefined;
   /** Reads the provider's rate-limit headers so a sync stops before it is cut off. */
   rateLimitFromHeaders?: (headers: Headers) => RateLimitState | undefined;
+  /**
+   * The provider's published request limits. `app` limits count every person together (the app
+   * keeps each person to a fair share of them); `user` limits count one person.
+   */
+  requestLimits?: readonly RequestLimit[];
+  /**
+   * For sources that detect workouts on their own (from heart rate or steps): how far a detected
+   * record's start may trail the real start, and how far its end may sit from the real end, in
+   * seconds. De-duplication widens its time tolerance by these bounds for this source's records and
+   * lets several of them (a workout split at a break) stand for one longer recording.
+   */
+  detection?: { readonly startLagSeconds: number; readonly endLagSeconds: number };
+}
+
+export interface RequestLimit {
+  scope: "app" | "user";
+  requests: number;
+  perSeconds: number;
 }
 
 export interface RateLimitState {
@@ -165,11 +183,25 @@ export interface ConnectContext {
   redirectUri: string;
 }
 
+/**
+ * What a connected client needs besides its tokens, supplied by the connection service: how to get
+ * fresh tokens when the provider rejects the current ones, and how to stay within the provider's
+ * request budget shared by every person and process.
+ */
+export interface ProviderSession {
+  /** A refresh now, whatever the clock says, because `rejected` was refused; one request however many callers ask at once. */
+  refresh?: (rejected: string) => Promise<TokenSet>;
+  /** Before every request: refuses (rate_limited, with the time to retry) when the budget is spent. */
+  beforeRequest?: () => Promise<void>;
+  /** The provider said to wait until then: nobody asks it before. */
+  onRetryAfter?: (retryAt: Date) => Promise<void>;
+}
+
 export interface FitnessProvider {
   readonly name: string;
   readonly definition: ProviderDefinition;
   readonly config: ProviderConfig;
-  setCredentials(tokens: TokenSet): Promise<void>;
+  setCredentials(tokens: TokenSet, session?: ProviderSession): Promise<void>;
   getAthlete(): Promise<Athlete>;
   /** Newest first, like the seed: a convenience over `fetchActivities`. */
   getActivities(options?: ActivityQuery): Promise<NormalizedActivity[]>;

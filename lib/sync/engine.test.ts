@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { addActivities, failNext, requests, reset, setLatency } from "@/sandbox/control-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { addActivities, failNext, malformNext, requests, reset, setLatency } from "@/sandbox/control-client";
 import { completeConnect, startConnect } from "@/lib/connections/service";
 import { findConnection } from "@/lib/db/queries";
 import { configureHttpDefaults, httpDefaults, resetCircuitBreakers } from "@/lib/providers/http";
@@ -96,7 +96,7 @@ describe("sync engine", () => {
     await sync(userId);
     const before = (await requests(env.sandbox.url, { provider: "whoop", pathIncludes: "workout" })).length;
     const run = await sync(userId);
-    expect(run.results.whoop?.error).toContain("paused until");
+    expect(run.results.whoop?.error).toContain("paused for");
     expect((await requests(env.sandbox.url, { provider: "whoop", pathIncludes: "workout" })).length).toBe(before);
   });
 
@@ -109,6 +109,22 @@ describe("sync engine", () => {
     expect(again.results.whoop).toMatchObject({ inserted: 0, updated: 0, error: null });
     const [count] = await env.app.sql<{ n: number }>("select count(*) as n from activities where user_id = ?", [userId]);
     expect(count!.n).toBe(a.results.whoop!.inserted);
+  });
+
+  it("blames a payload of the wrong shape on the provider, not on us, and logs only a short summary", async () => {
+    const userId = await connectedUser("terra");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    await malformNext(env.sandbox.url, "terra", 5);
+    const run = await sync(userId);
+    expect(run.results.terra?.error).toBe("Terra sent data we could not read; we will try again.");
+    expect((await findConnection(userId, "terra"))?.status).toBe("error");
+    const logged = warn.mock.calls.map((call) => call.join(" ")).join("\n");
+    expect(logged).toContain("Terra sent data of an unexpected shape");
+    expect(logged.length).toBeLessThan(500);
+    expect(logged).not.toContain("not a list");
+    warn.mockRestore();
+    await reset(env.sandbox.url);
+    expect((await sync(userId)).results.terra?.error).toBeNull();
   });
 
   it("skips and counts malformed entries, keeping the good ones beside them", async () => {

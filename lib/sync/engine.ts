@@ -1,11 +1,12 @@
 import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { SyncSettings } from "@/lib/config/sync";
+import { allowManualSync, noteManualSync } from "@/lib/connections/budget";
 import { authorizedClient } from "@/lib/connections/tokens";
 import { getStore } from "@/lib/db";
 import { advanceNewestActivity, findConnection, listConnections, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
-import { AppError, describeError, toAppError } from "@/lib/errors";
+import { AppError, describeError, providerFailure } from "@/lib/errors";
 import { regroupAround, seedsOfWrite } from "@/lib/feed/regroup";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { ActivityBatch, NormalizedActivity } from "@/lib/providers/types";
@@ -108,7 +109,7 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
     });
     return result;
   } catch (error) {
-    const appError = toAppError(error);
+    const appError = providerFailure(error, definition.displayName);
     if (appError.code === "internal") console.error(`[pierre] ${connection.provider} sync failed:`, describeError(error));
     const needsReconnect = appError.code === "needs_reconnect";
     await updateConnection(connection.id, {
@@ -137,7 +138,7 @@ export async function syncUser(
   registry: ProviderRegistry,
   userId: string,
   settings: SyncSettings,
-  options: { provider?: string } = {},
+  options: { provider?: string; /** A person pressed "Sync now": each connection may be asked once a minute. */ manual?: boolean } = {},
 ): Promise<SyncRun> {
   let connections: ProviderConnection[];
   if (options.provider) {
@@ -153,8 +154,22 @@ export async function syncUser(
     connections.map(async (connection) => {
       const key = `${userId}:${connection.provider}`;
       let run = running.get(key);
+      if (!run && options.manual) {
+        const definition = registry.getDefinition(connection.provider)!;
+        try {
+          await allowManualSync(connection.id, definition);
+        } catch (error) {
+          const refused = providerFailure(error, definition.displayName);
+          return [connection.provider, emptyResult(refused.message, refused.retryAt ?? null)] as const;
+        }
+      }
       if (!run) {
-        run = syncConnection(registry, connection, settings).finally(() => running.delete(key));
+        run = syncConnection(registry, connection, settings)
+          .then(async (result) => {
+            if (options.manual && !result.error) await noteManualSync(connection.id);
+            return result;
+          })
+          .finally(() => running.delete(key));
         running.set(key, run);
       }
       return [connection.provider, await run] as const;

@@ -2,6 +2,7 @@ import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/
 import { authenticateRequest, WWW_AUTHENTICATE } from "@/lib/auth/request";
 import { getConfig } from "@/lib/config";
 import { withErrorResponse } from "@/lib/errors";
+import { MAX_BODY_BYTES } from "@/lib/http/body";
 import { assertSameOrigin } from "@/lib/http/same-origin";
 import { createMcpServer } from "@/lib/mcp/server";
 import { getProviderCatalog } from "@/lib/providers";
@@ -26,7 +27,7 @@ const handle = withErrorResponse(async (request: Request) => {
     syncSettings: getSyncSettings(),
     onConnected: (provider) => startSyncInBackground(auth.user.id, provider),
   });
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: MAX_BODY_BYTES });
   await server.connect(transport);
   return transport.handleRequest(request);
 });

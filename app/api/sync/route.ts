@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { requireRequestUser } from "@/lib/auth/request";
 import { AppError, withErrorResponse } from "@/lib/errors";
+import { readOptionalJson } from "@/lib/http/body";
 import { getRegistry } from "@/lib/providers";
 import { syncUser } from "@/lib/sync/engine";
 import { getSyncSettings } from "@/lib/sync/settings";
@@ -11,21 +12,15 @@ const body = z.object({ provider: z.string().min(1).optional() }).strict();
 
 export const POST = withErrorResponse(async (request: Request) => {
   const user = await requireRequestUser(request, { changesState: true });
-  const text = await request.text();
+  const json = await readOptionalJson(request, 'e.g. {"provider": "strava"}, or empty to sync everything');
   let provider: string | undefined;
-  if (text.trim()) {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AppError("bad_request", "The body must be JSON, e.g. {\"provider\": \"strava\"}, or empty to sync everything.");
-    }
+  if (json !== undefined) {
     const parsed = body.safeParse(json);
-    if (!parsed.success) throw new AppError("bad_request", "Invalid body: only an optional \"provider\" string is accepted.");
+    if (!parsed.success) throw new AppError("bad_request", 'Invalid body: only an optional "provider" string is accepted.');
     provider = parsed.data.provider;
   }
   const registry = getRegistry();
   if (provider && !registry.isSupported(provider)) throw registry.unsupportedError(provider);
-  const run = await syncUser(registry, user.id, getSyncSettings(), { provider });
+  const run = await syncUser(registry, user.id, getSyncSettings(), { provider, manual: true });
   return Response.json({ success: true, ...run });
 });

@@ -33,15 +33,33 @@ export async function revokeApiToken(userId: string, id: string): Promise<boolea
 export async function findActiveApiTokenOwner(tokenHash: string, now = new Date()): Promise<User | undefined> {
   const store = getStore();
   // Every Bearer request runs this: one prepared statement, no query building.
-  const [found] = await store.query<{ token_id: string; last_used_at: number | null; id: string; email: string; name: string | null; password_hash: string; role: string; created_at: number }>(
-    "SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.password_hash, u.role, u.created_at " +
+  const [found] = await store.query<{
+    token_id: string;
+    last_used_at: number | null;
+    id: string;
+    email: string;
+    name: string | null;
+    password_hash: string;
+    role: string;
+    created_at: number;
+    email_verified_at: number | null;
+  }>(
+    "SELECT t.id AS token_id, t.last_used_at, u.id, u.email, u.name, u.password_hash, u.role, u.created_at, u.email_verified_at " +
       "FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL LIMIT 1",
     [tokenHash],
   );
   if (!found) return undefined;
   const row = {
     token: { id: found.token_id, lastUsedAt: found.last_used_at === null ? null : new Date(Number(found.last_used_at)) },
-    user: { id: found.id, email: found.email, name: found.name, passwordHash: found.password_hash, role: found.role as User["role"], createdAt: new Date(Number(found.created_at)) },
+    user: {
+      id: found.id,
+      email: found.email,
+      name: found.name,
+      passwordHash: found.password_hash,
+      role: found.role as User["role"],
+      createdAt: new Date(Number(found.created_at)),
+      emailVerifiedAt: found.email_verified_at === null ? null : new Date(Number(found.email_verified_at)),
+    },
   };
   const stale = !row.token.lastUsedAt || now.getTime() - row.token.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS;
   if (stale) {

@@ -12,6 +12,10 @@ export const tables = {
   activities: sqlite.activities,
   workouts: sqlite.workouts,
   apiTokens: sqlite.apiTokens,
+  sessions: sqlite.sessions,
+  emailTokens: sqlite.emailTokens,
+  outbox: sqlite.outbox,
+  rateLimits: sqlite.rateLimits,
 };
 export type Tables = typeof tables;
 

@@ -44,6 +44,57 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   role: text("role", { enum: ["user", "admin"] }).notNull().default("user"),
   createdAt: createdAt(),
+  /** Set when the person opened the link sent to their address; sign-in and admin rights need it. */
+  emailVerifiedAt: instant("email_verified_at"),
+});
+
+/**
+ * Signed-in browser sessions. The session cookie carries a random id whose hash is stored here;
+ * every request checks it, so signing out (or out everywhere) ends a copied cookie too.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** Single-use links sent by mail (address verification); only their hash is stored. */
+export const emailTokens = sqliteTable(
+  "email_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["verify_email"] }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+  },
+  (t) => [index("email_tokens_user").on(t.userId)],
+);
+
+/** Mail kept in the database when no mail server is configured (development and the demo show it at /dev/outbox). */
+export const outbox = sqliteTable("outbox", {
+  id: id(),
+  recipient: text("recipient").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Counters of the rate limits (sign-in attempts, provider request budgets), shared by every process
+ * on the database: rate-limiter-flexible's store.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull(),
+  expire: integer("expire"),
 });
 
 export const connectionStatuses = ["connected", "needs_reconnect", "error"] as const;

@@ -28,8 +28,14 @@ export const fitbitDefinition = {
   developerPortalUrl: "https://dev.fitbit.com/apps",
   // An all-day wearable: its workout records rank after sport watches, which measure more.
   sourceKind: "wearable",
+  // 150 requests an hour for each person.
+  requestLimits: [{ scope: "user", requests: 150, perSeconds: 3600 }],
   requiresCredentials: true,
   // 150 requests per user per hour; Fitbit-Rate-Limit-Reset counts seconds until the quota resets
   // (near the top of the hour), not a timestamp.
   rateLimitFromHeaders: remainingAndResetHeaders("fitbit-rate-limit-remaining", "fitbit-rate-limit-reset"),
+  // SmartTrack logs an exercise after minutes of sustained movement and stops at the first long
+  // break: detected records start up to ~12 min late, end minutes off, and a long hike can arrive
+  // as two walks.
+  detection: { startLagSeconds: 12 * 60, endLagSeconds: 10 * 60 },
 } satisfies ProviderDefinition;

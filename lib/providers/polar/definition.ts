@@ -36,6 +36,11 @@ export const polarDefinition = {
   dataTypes: ["activities", "sleep", "heart_rate"],
   developerPortalUrl: "https://admin.polaraccesslink.com/",
   sourceKind: "device",
+  // The base of Polar's per-client limits (they grow with the number of registered users).
+  requestLimits: [
+    { scope: "app", requests: 500, perSeconds: 900 },
+    { scope: "app", requests: 5000, perSeconds: 86_400 },
+  ],
   requiresCredentials: true,
   rateLimitFromHeaders: polarRateLimit,
 } satisfies ProviderDefinition;

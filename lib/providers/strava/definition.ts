@@ -46,6 +46,11 @@ export const stravaDefinition = {
   developerPortalUrl: "https://www.strava.com/settings/api",
   // Mostly re-uploads from watches and head units: its copies rank after the device makers'.
   sourceKind: "platform",
+  // Read limits (the tighter pair): 100 per 15 minutes and 1,000 per day for the whole app.
+  requestLimits: [
+    { scope: "app", requests: 100, perSeconds: 900 },
+    { scope: "app", requests: 1000, perSeconds: 86_400 },
+  ],
   requiresCredentials: true,
   activityUrl: (id) => `https://www.strava.com/activities/${id}`,
   rateLimitFromHeaders: stravaRateLimit,

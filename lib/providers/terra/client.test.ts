@@ -34,12 +34,25 @@ describe("TerraClient", () => {
     });
   });
 
-  it("completes with the Terra user id, refusing a redirect made for someone else", async () => {
-    const { client } = clientWith(() => jsonResponse({}));
-    await expect(client.completeConnect(new URLSearchParams({ user_id: "t-1", reference_id: "user-1" }), { userId: "user-1" })).resolves.toEqual({
+  it("completes only with a Terra user that Terra itself says was made for this person", async () => {
+    const terraSays = (user: Record<string, unknown>) => clientWith(() => jsonResponse({ status: "success", user }));
+    const mine = terraSays({ user_id: "t-1", reference_id: "user-1", active: true, provider: "GARMIN" });
+    await expect(mine.client.completeConnect(new URLSearchParams({ user_id: "t-1", reference_id: "user-1" }), { userId: "user-1" })).resolves.toEqual({
       accessToken: "t-1",
       providerUserId: "t-1",
     });
+    expect(new URL(mine.calls[0]!.url).searchParams.get("user_id")).toBe("t-1");
+    expect(mine.calls[0]!.headers.get("x-api-key")).toBeTruthy();
+    // The URL claims this person, Terra says the user belongs to someone else.
+    const theirs = terraSays({ user_id: "t-1", reference_id: "user-2", active: true });
+    await expect(theirs.client.completeConnect(new URLSearchParams({ user_id: "t-1", reference_id: "user-1" }), { userId: "user-1" })).rejects.toMatchObject({
+      code: "oauth_state_invalid",
+    });
+    const unknown = clientWith(() => jsonResponse({ status: "error", message: "user not found" }, { status: 404 }));
+    await expect(unknown.client.completeConnect(new URLSearchParams({ user_id: "t-9", reference_id: "user-1" }), { userId: "user-1" })).rejects.toMatchObject({
+      code: "oauth_state_invalid",
+    });
+    const { client } = clientWith(() => jsonResponse({}));
     await expect(client.completeConnect(new URLSearchParams({ user_id: "t-1", reference_id: "user-2" }), { userId: "user-1" })).rejects.toMatchObject({
       code: "oauth_state_invalid",
     });

@@ -12,7 +12,9 @@ const WIDGET_PROVIDERS = "GARMIN,FITBIT,OURA,POLAR,WHOOP,COROS,SUUNTO,WAHOO";
 
 const widgetSession = z.object({ status: z.string(), session_id: z.string().optional(), url: z.url() });
 const activityAnswer = z.object({ data: z.array(z.unknown()).nullish() });
-const userInfo = z.object({ user: z.object({ user_id: z.string(), provider: z.string().nullish() }) });
+const userInfo = z.object({
+  user: z.object({ user_id: z.string(), provider: z.string().nullish(), reference_id: z.string().nullish(), active: z.boolean().nullish() }),
+});
 
 function titleCase(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
@@ -56,13 +58,24 @@ export class TerraClient extends BaseFitnessProvider {
 
   /**
    * Terra has no per-user token: the Terra user id, with the app keys, is the credential. It is
-   * stored where other providers keep their access token.
+   * stored where other providers keep their access token. The redirect's parameters are only a
+   * claim: Terra itself is asked who that user is, and the reference id our widget session set
+   * (this person's id) must come back, so nobody can attach someone else's Terra user by editing
+   * the URL.
    */
   async completeConnect(params: URLSearchParams, context: { userId: string }): Promise<TokenSet> {
     const terraUserId = params.get("user_id");
     if (!terraUserId) throw new AppError("oauth_exchange_failed", "Terra did not say which account was connected; nothing was connected.");
-    if (params.get("reference_id") !== context.userId) {
-      throw new AppError("oauth_state_invalid", "This Terra connection was made for another account; nothing was connected.");
+    const refused = new AppError("oauth_state_invalid", "Terra does not confirm this connection as yours; nothing was connected.");
+    if (params.get("reference_id") !== context.userId) throw refused;
+    const { data } = await this.http.request(this.apiUrl("userInfo"), {
+      headers: this.appHeaders(),
+      query: { user_id: terraUserId },
+      acceptStatuses: [401, 404],
+    });
+    const answer = userInfo.safeParse(data);
+    if (!answer.success || answer.data.user.user_id !== terraUserId || answer.data.user.reference_id !== context.userId || answer.data.user.active === false) {
+      throw refused;
     }
     return { accessToken: terraUserId, providerUserId: terraUserId };
   }

@@ -31,8 +31,17 @@ export const whoopDefinition = {
   developerPortalUrl: "https://developer.whoop.com/",
   // An all-day wearable: its workout records rank after sport watches, which measure more.
   sourceKind: "wearable",
+  // 100 requests a minute and 10,000 a day for the whole app.
+  requestLimits: [
+    { scope: "app", requests: 100, perSeconds: 60 },
+    { scope: "app", requests: 10_000, perSeconds: 86_400 },
+  ],
   requiresCredentials: true,
   // 100/minute and 10,000/day per app; Remaining and Reset (seconds) describe whichever window is
   // closest to running out.
   rateLimitFromHeaders: remainingAndResetHeaders("x-ratelimit-remaining", "x-ratelimit-reset"),
+  // The strap opens a workout only once heart rate has stayed up for several minutes and closes it
+  // when it has settled, so an auto-detected record starts up to ~12 min after the watch's and ends
+  // minutes early or late.
+  detection: { startLagSeconds: 12 * 60, endLagSeconds: 10 * 60 },
 } satisfies ProviderDefinition;

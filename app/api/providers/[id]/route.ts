@@ -1,15 +1,10 @@
 import { requireRequestUser } from "@/lib/auth/request";
 import { getProviderStatus } from "@/lib/connections/service";
-import { withErrorResponse } from "@/lib/errors";
-import type { ProviderRouteContext } from "@/lib/http/routes";
-import { getRegistry } from "@/lib/providers";
+import { providerRoute } from "@/lib/http/provider-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrorResponse(async (request: Request, { params }: ProviderRouteContext) => {
-  const { id } = await params;
-  const registry = getRegistry();
-  registry.require(id);
+export const GET = providerRoute(async (request, { registry, providerId }) => {
   const user = await requireRequestUser(request);
-  return Response.json(await getProviderStatus(registry, user.id, id));
+  return Response.json(await getProviderStatus(registry, user.id, providerId));
 });

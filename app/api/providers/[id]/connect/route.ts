@@ -1,27 +1,24 @@
 import { getSessionUser } from "@/lib/auth/session";
 import { startConnect } from "@/lib/connections/service";
-import { isAppError, toAppError, withErrorResponse } from "@/lib/errors";
-import { dashboardRedirect, signInRedirect, type ProviderRouteContext } from "@/lib/http/routes";
-import { getRegistry } from "@/lib/providers";
+import { isAppError } from "@/lib/errors";
+import { providerRoute } from "@/lib/http/provider-route";
+import { dashboardRedirect, signInRedirect } from "@/lib/http/routes";
 import { startSyncInBackground } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withErrorResponse(async (request: Request, { params }: ProviderRouteContext) => {
-  const { id } = await params;
-  const registry = getRegistry();
-  registry.require(id);
+export const GET = providerRoute(async (_request, { registry, providerId }) => {
   const user = await getSessionUser();
   if (!user) return signInRedirect("/dashboard");
   try {
-    const start = await startConnect(registry, user.id, id);
+    const start = await startConnect(registry, user.id, providerId);
     if (start.kind === "connected") {
-      startSyncInBackground(user.id, id);
+      startSyncInBackground(user.id, providerId);
       return dashboardRedirect({ kind: "success", text: start.notice });
     }
     return Response.redirect(start.url, 302);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return dashboardRedirect({ kind: "error", text: toAppError(error).message });
+    return dashboardRedirect({ kind: "error", text: error.message });
   }
 });

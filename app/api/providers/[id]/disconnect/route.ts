@@ -1,16 +1,11 @@
 import { requireRequestUser } from "@/lib/auth/request";
 import { disconnect } from "@/lib/connections/service";
-import { withErrorResponse } from "@/lib/errors";
-import type { ProviderRouteContext } from "@/lib/http/routes";
-import { getRegistry } from "@/lib/providers";
+import { providerRoute } from "@/lib/http/provider-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withErrorResponse(async (request: Request, { params }: ProviderRouteContext) => {
-  const { id } = await params;
-  const registry = getRegistry();
-  registry.require(id);
+export const POST = providerRoute(async (request, { registry, providerId }) => {
   const user = await requireRequestUser(request, { changesState: true });
-  const result = await disconnect(registry, user.id, id);
+  const result = await disconnect(registry, user.id, providerId);
   return Response.json({ success: true, result });
 });

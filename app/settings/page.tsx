@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requirePageUser } from "@/lib/auth/session";
+import { SignOutEverywhere } from "./sign-out-everywhere";
+
+export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+export default async function SettingsPage() {
+  const user = await requirePageUser("/settings");
+  return (
+    <section className="space-y-8">
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Sessions</h2>
+        <p className="text-sm text-slate-700">
+          You are signed in as <strong>{user.email}</strong>. Signing out ends this browser&apos;s session; signing out everywhere also ends the
+          sessions on your other devices, and a copied session cookie stops working at once.
+        </p>
+        <SignOutEverywhere />
+      </div>
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Assistants and scripts</h2>
+        <p className="text-sm text-slate-700">
+          <Link href="/settings/tokens" className="text-brand-700 underline">
+            Personal API tokens
+          </Link>{" "}
+          let AI assistants and your scripts act as you.
+        </p>
+      </div>
+    </section>
+  );
+}

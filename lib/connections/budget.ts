@@ -1,0 +1,101 @@
+import "server-only";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { DatabaseRateLimiter } from "@/lib/db/rate-limiter";
+import { AppError } from "@/lib/errors";
+import { inWords } from "@/lib/providers/http";
+import type { ProviderDefinition, RequestLimit } from "@/lib/providers/types";
+
+/**
+ * Each provider's published request limits, kept for the whole app in the database, so every
+ * person and process draws on one budget. Of an app-wide limit one person may use a fair share,
+ * so someone syncing in a loop cannot leave the others with nothing. A provider that said "wait"
+ * (429 with Retry-After) is not asked again, by anyone, before that time.
+ */
+export const FAIR_SHARE = 0.25;
+
+/** Off only for benchmarks against the sandbox, which measure the app rather than the quotas. */
+const enforced = () => process.env.PIERRE_REQUEST_BUDGETS?.trim().toLowerCase() !== "off";
+
+const limiters = new Map<string, DatabaseRateLimiter>();
+function limiter(key: string, points: number, seconds: number): DatabaseRateLimiter {
+  const id = `${key}:${points}/${seconds}`;
+  let found = limiters.get(id);
+  if (!found) {
+    found = new DatabaseRateLimiter({ keyPrefix: `budget:${id}`, points, duration: seconds });
+    limiters.set(id, found);
+  }
+  return found;
+}
+
+const pauses = new DatabaseRateLimiter({ keyPrefix: "provider-pause", points: 1, duration: 1 });
+
+function spent(definition: ProviderDefinition, msBeforeNext: number, whose: "app" | "yours"): AppError {
+  const retryAt = new Date(Date.now() + Math.max(1000, msBeforeNext));
+  const text =
+    whose === "app"
+      ? `${definition.displayName}'s request limit for this app is used up; syncing resumes in ${inWords(retryAt.getTime() - Date.now())}.`
+      : `You have used your share of ${definition.displayName}'s request limit; syncing resumes in ${inWords(retryAt.getTime() - Date.now())}.`;
+  return new AppError("rate_limited", text, { retryAt });
+}
+
+function pauseKey(definition: ProviderDefinition, userId: string): string {
+  // A provider whose limits are per person pauses only that person.
+  const perUser = (definition.requestLimits ?? []).length > 0 && definition.requestLimits!.every((limit) => limit.scope === "user");
+  return perUser ? `${definition.id}|${userId}` : definition.id;
+}
+
+/** Takes one request from every budget of this provider, or refuses with when to come back. */
+export async function takeRequest(definition: ProviderDefinition, userId: string): Promise<void> {
+  if (!enforced()) return;
+  const paused = await pauses.get(pauseKey(definition, userId));
+  if (paused && paused.msBeforeNext > 0 && paused.consumedPoints > 0) throw spent(definition, paused.msBeforeNext, "app");
+  for (const limit of definition.requestLimits ?? []) {
+    const checks: [DatabaseRateLimiter, string, "app" | "yours"][] =
+      limit.scope === "app"
+        ? [
+            [limiter(`${definition.id}:person`, Math.max(1, Math.floor(limit.requests * FAIR_SHARE)), limit.perSeconds), userId, "yours"],
+            [limiter(`${definition.id}:app`, limit.requests, limit.perSeconds), "all", "app"],
+          ]
+        : [[limiter(`${definition.id}:user`, limit.requests, limit.perSeconds), userId, "yours"]];
+    for (const [budget, key, whose] of checks) {
+      try {
+        await budget.consume(key);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) throw spent(definition, error.msBeforeNext, whose);
+        throw error;
+      }
+    }
+  }
+}
+
+/** The provider asked to wait until `retryAt`. */
+export async function pauseProvider(definition: ProviderDefinition, userId: string, retryAt: Date): Promise<void> {
+  const ms = retryAt.getTime() - Date.now();
+  if (ms > 0) await pauses.set(pauseKey(definition, userId), 1, Math.ceil(ms / 1000));
+}
+
+/** The limits as the admin page and tests read them. */
+export function describeLimits(limits: readonly RequestLimit[] | undefined): string {
+  if (!limits?.length) return "none published";
+  const window = (seconds: number) => (seconds % 86_400 === 0 ? `${seconds / 86_400} d` : seconds % 3600 === 0 ? `${seconds / 3600} h` : `${seconds / 60} min`);
+  return limits.map((limit) => `${limit.requests} per ${window(limit.perSeconds)}${limit.scope === "user" ? " per person" : ""}`).join(", ");
+}
+
+const manualSyncs = new DatabaseRateLimiter({ keyPrefix: "manual-sync", points: 1, duration: 60 });
+
+/**
+ * "Sync now" may bring new data once a minute per connection (the schedule and webhooks do the
+ * rest). A sync that failed does not start the wait: trying again is what a person does, and the
+ * provider's own pauses and the budget above still hold.
+ */
+export async function allowManualSync(connectionId: string, definition: ProviderDefinition): Promise<void> {
+  const last = await manualSyncs.get(connectionId);
+  if (last && last.consumedPoints > 0 && last.msBeforeNext > 0) {
+    const retryAt = new Date(Date.now() + last.msBeforeNext);
+    throw new AppError("rate_limited", `${definition.displayName} was synced less than a minute ago; try again in ${inWords(last.msBeforeNext)}.`, { retryAt });
+  }
+}
+
+export async function noteManualSync(connectionId: string): Promise<void> {
+  await manualSyncs.consume(connectionId).catch(() => undefined);
+}
