@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { GoogleHealthClient } from "./client";
+import { googleDefinition } from "./definition";
+
+export const google: ProviderModule = {
+  definition: googleDefinition,
+  factory: singleProviderFactory(googleDefinition, (config, deps) => new GoogleHealthClient(googleDefinition, config, deps)),
+};

@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { OuraClient } from "./client";
+import { ouraDefinition } from "./definition";
+
+export const oura: ProviderModule = {
+  definition: ouraDefinition,
+  factory: singleProviderFactory(ouraDefinition, (config, deps) => new OuraClient(ouraDefinition, config, deps)),
+};

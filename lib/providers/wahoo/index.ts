@@ -1,0 +1,9 @@
+import { singleProviderFactory } from "../base";
+import type { ProviderModule } from "../types";
+import { WahooClient } from "./client";
+import { wahooDefinition } from "./definition";
+
+export const wahoo: ProviderModule = {
+  definition: wahooDefinition,
+  factory: singleProviderFactory(wahooDefinition, (config, deps) => new WahooClient(wahooDefinition, config, deps)),
+};
