@@ -34,6 +34,8 @@ const appEnv: Record<string, string> = {
   PIERRE_ADMIN_EMAILS: e2eAdminEmail,
   // The production build in demo mode: no mail server, so confirmation mail is read from /dev/outbox.
   PIERRE_DEMO: "1",
+  // The browser reaches the app as if through a proxy on loopback: tests are visitors with addresses of their own.
+  PIERRE_TRUSTED_PROXIES: "127.0.0.1,::1",
   // A failing provider should show its error quickly in tests, not after real-world back-off.
   PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
 };
