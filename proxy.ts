@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { securityHeaders } from "@/lib/http/security-headers";
+import { decodablePath } from "@/lib/http/decodable-path";
 
 /**
  * Runs before every request: a fresh nonce for this response's scripts, the security headers, and
@@ -16,7 +17,11 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const readable = decodablePath(request.nextUrl.pathname);
+  const response =
+    readable === request.nextUrl.pathname
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : NextResponse.rewrite(new URL(readable + request.nextUrl.search, request.url), { request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
