@@ -1,82 +1,56 @@
-import { familyOf as sportFamily, type Sport } from "@/lib/activity/sports";
+import { builtInProviders } from "@/lib/providers/builtin";
+import type { ProviderDefinition } from "@/lib/providers/types";
 import type { Matcher } from "./grouping";
+import { MAX_START_GAP_MS, assess, describe, type Assessment, type DetectionLookup, type MatchRecord } from "./matcher/evidence";
 
 /**
- * The same workout recorded by several providers (a watch's run that Garmin has and Strava
- * mirrors) forms one group; the feed shows its primary. Two activities match when they belong to
- * the same sport family, start within a few minutes of each other (compared as UTC instants, so
- * offsets and small clock drift do not matter), overlap for most of the shorter one, and — where both
- * know them — have close durations and distances. A provider never duplicates its own records, so a group holds
- * at most one activity per provider; each member must match every other member (no chaining).
+ * The same workout recorded by several sources (a watch's run that Garmin has and Strava mirrors,
+ * a WHOOP strap that detected it minutes late, a Terra relay whose clock is off by whole hours)
+ * forms one group; the feed shows its primary. Whether two records are one workout is a weighing
+ * of evidence (see matcher/evidence.ts); this module turns that into the grouping's matcher.
  */
-export interface DedupCandidate {
-  id: string;
-  provider: string;
-  sport: Sport;
-  startMs: number;
-  elapsedSeconds: number | null;
-  movingSeconds: number | null;
-  distanceMeters: number | null;
+export type { Assessment, DetectionLookup, MatchRecord } from "./matcher/evidence";
+
+/** Detection timing by provider id, from the providers' own definitions (data, never a provider's name in code). */
+export function detectionLookup(definitions: readonly Pick<ProviderDefinition, "id" | "detection">[]): DetectionLookup {
+  const byId = new Map(definitions.flatMap((d) => (d.detection ? [[d.id, d.detection] as const] : [])));
+  return (provider) => byId.get(provider);
 }
 
-export interface DedupRules {
-  maxStartDifferenceMs: number;
-  /** Share of the shorter activity that both must cover. */
-  minOverlapRatio: number;
-  /** Largest relative distance difference, when both distances are known. */
-  maxDistanceDifference: number;
-  /** Largest relative duration difference, when both durations are known. */
-  maxDurationDifference: number;
-  /** Without durations, starts must be this close. */
-  maxStartDifferenceWithoutDurationMs: number;
+export interface DedupMatcher<T extends MatchRecord = MatchRecord> extends Matcher<T> {
+  /** The full weighing of a pair, for callers that want more than a sentence. */
+  assess(a: T, b: T): Assessment;
+  explain(a: T, b: T): string;
+  isPartOf(piece: T, whole: T): boolean;
 }
 
-export const defaultDedupRules: DedupRules = {
-  maxStartDifferenceMs: 5 * 60_000,
-  minOverlapRatio: 0.7,
-  maxDistanceDifference: 0.1,
-  maxDurationDifference: 0.3,
-  maxStartDifferenceWithoutDurationMs: 2 * 60_000,
-};
-
-function durationMs(a: DedupCandidate): number | null {
-  const seconds = a.elapsedSeconds ?? a.movingSeconds;
-  return seconds && seconds > 0 ? seconds * 1000 : null;
+export function createMatcher<T extends MatchRecord = MatchRecord>(options: { detection?: DetectionLookup } = {}): DedupMatcher<T> {
+  const detection = options.detection ?? (() => undefined);
+  return {
+    // Clock shifts of up to ±14 h, found to two minutes, bound which starts are compared.
+    windowMs: MAX_START_GAP_MS,
+    score(a, b) {
+      const result = assess(a, b, detection);
+      return result.relation === "apart" ? null : result.score;
+    },
+    assess: (a, b) => assess(a, b, detection),
+    explain: (a, b) => describe(assess(a, b, detection)),
+    isPartOf(piece, whole) {
+      const result = assess(piece, whole, detection);
+      return result.relation !== "apart" && result.piece === "a";
+    },
+  };
 }
 
-export function isSameWorkout(a: DedupCandidate, b: DedupCandidate, rules: DedupRules = defaultDedupRules): boolean {
-  if (a.provider === b.provider || sportFamily(a.sport) !== sportFamily(b.sport)) return false;
-  const startDifference = Math.abs(a.startMs - b.startMs);
-  const durationA = durationMs(a);
-  const durationB = durationMs(b);
-  if (durationA === null || durationB === null) {
-    if (startDifference > rules.maxStartDifferenceWithoutDurationMs) return false;
-  } else {
-    if (startDifference > rules.maxStartDifferenceMs) return false;
-    const overlap = Math.min(a.startMs + durationA, b.startMs + durationB) - Math.max(a.startMs, b.startMs);
-    if (overlap / Math.min(durationA, durationB) < rules.minOverlapRatio) return false;
-    if (Math.abs(durationA - durationB) / Math.max(durationA, durationB) > rules.maxDurationDifference) return false;
-  }
-  if (a.distanceMeters && b.distanceMeters && a.distanceMeters > 0 && b.distanceMeters > 0) {
-    const difference = Math.abs(a.distanceMeters - b.distanceMeters) / Math.max(a.distanceMeters, b.distanceMeters);
-    if (difference > rules.maxDistanceDifference) return false;
-  }
-  return true;
+/** The matcher the regrouping uses: detection timing from the built-in providers' definitions. */
+export const defaultMatcher: DedupMatcher = createMatcher({ detection: detectionLookup(builtInProviders.map((m) => m.definition)) });
+
+/** Whether two records are one workout, by the default matcher. */
+export function isSameWorkout(a: MatchRecord, b: MatchRecord, matcher: DedupMatcher = defaultMatcher): boolean {
+  return matcher.score(a, b) !== null;
 }
 
-/** The rule above as the grouping's matcher: a match scores higher the closer the starts are. */
-export const defaultMatcher: Matcher<{ provider: string; sport: Sport; startTime: Date; elapsedSeconds: number | null; movingSeconds: number | null; distanceMeters: number | null; id: string }> = {
-  windowMs: Math.max(defaultDedupRules.maxStartDifferenceMs, defaultDedupRules.maxStartDifferenceWithoutDurationMs),
-  score(a, b) {
-    const candidate = (x: typeof a): DedupCandidate => ({
-      id: x.id,
-      provider: x.provider,
-      sport: x.sport,
-      startMs: x.startTime.getTime(),
-      elapsedSeconds: x.elapsedSeconds,
-      movingSeconds: x.movingSeconds,
-      distanceMeters: x.distanceMeters,
-    });
-    return isSameWorkout(candidate(a), candidate(b)) ? -Math.abs(a.startTime.getTime() - b.startTime.getTime()) : null;
-  },
-};
+/** Why two records are (or are not) one workout, as a short sentence. */
+export function explainMatch(a: MatchRecord, b: MatchRecord, matcher: DedupMatcher = defaultMatcher): string {
+  return matcher.explain(a, b);
+}

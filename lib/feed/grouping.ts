@@ -20,6 +20,15 @@ export interface Matcher<T = GroupMember> {
   readonly windowMs: number;
   /** How strongly `a` and `b` look like one workout (higher is stronger), or null when they are not. */
   score(a: T, b: T): number | null;
+  /** Why `a` and `b` are (or are not) one workout, as a short sentence. */
+  explain?(a: T, b: T): string;
+  /**
+   * Whether `piece` is a part of `whole` rather than a copy of it: a leg inside a multisport record,
+   * or a fragment a detector split off a longer recording. Such a pair must also score. Pieces of
+   * one whole share its group without matching each other (a swim does not look like a ride), as
+   * long as they do not overlap.
+   */
+  isPartOf?(piece: T, whole: T): boolean;
 }
 
 export interface Group<T extends GroupMember = GroupMember> {
@@ -75,36 +84,103 @@ function byPriority<T extends GroupMember>(priority: readonly string[]) {
     byStart(a, b);
 }
 
+/** Pieces of one whole follow each other; a little overlap is clock drift between their recorders. */
+const PIECE_OVERLAP_MS = 60_000;
+
+function spanMs(a: GroupMember): [number, number] {
+  const start = a.startTime.getTime();
+  return [start, start + (a.elapsedSeconds ?? a.movingSeconds ?? 0) * 1000];
+}
+
+function disjoint(a: GroupMember, b: GroupMember): boolean {
+  const [sa, ea] = spanMs(a);
+  const [sb, eb] = spanMs(b);
+  return Math.min(ea, eb) - Math.max(sa, sb) <= PIECE_OVERLAP_MS;
+}
+
 /**
- * Splits one component into groups: each activity, in start order, joins the group whose every
- * member it matches (no chaining through a middle record) with the strongest link, or starts a new
- * one. Deterministic for a given component.
+ * Splits one component into groups by complete linkage, strongest link first: two groups merge
+ * when every member of one is linked to every member of the other (no chaining through a middle
+ * record), and of all such pairs of groups the one whose weakest link is strongest merges next.
+ * Two members that do not match each other still count as linked when both are pieces of a whole
+ * in the merged group (a swim leg and a ride leg of one triathlon) and do not overlap; their link
+ * is the weaker of their links to that whole.
+ *
+ * Strongest first, not start order, because a record can match two others that may not share a
+ * group: a Fitbit run stamped an hour early overlaps the short run that really took place then,
+ * and matches its own watch record an hour later far better. Deterministic for a given component.
  */
 export function groupComponent<T extends GroupMember>(component: readonly T[], matcher: Matcher<T>, priority: readonly string[]): Group<T>[] {
-  const groups: T[][] = [];
-  for (const activity of [...component].sort(byStart)) {
-    let best: T[] | undefined;
-    let bestScore = -Infinity;
-    for (const group of groups) {
-      let weakest = Infinity;
-      for (const member of group) {
-        const score = matcher.score(member, activity);
-        if (score === null) {
-          weakest = -Infinity;
-          break;
-        }
-        weakest = Math.min(weakest, score);
-      }
-      if (weakest > bestScore) {
-        best = group;
-        bestScore = weakest;
+  const items = [...component].sort(byStart);
+  const n = items.length;
+  const direct: (number | null)[][] = items.map(() => new Array<number | null>(n).fill(null));
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const score = matcher.score(items[i]!, items[j]!);
+      direct[i]![j] = score;
+      direct[j]![i] = score;
+    }
+  }
+  const partOf = new Map<number, boolean>();
+  const isPartOf = (piece: number, whole: number): boolean => {
+    const key = piece * n + whole;
+    let known = partOf.get(key);
+    if (known === undefined) {
+      known = direct[piece]![whole] !== null && (matcher.isPartOf?.(items[piece]!, items[whole]!) ?? false);
+      partOf.set(key, known);
+    }
+    return known;
+  };
+  const pairLink = (i: number, j: number, members: readonly number[]): number | null => {
+    const score = direct[i]![j] ?? null;
+    if (score !== null || !matcher.isPartOf || !disjoint(items[i]!, items[j]!)) return score;
+    let best: number | null = null;
+    for (const whole of members) {
+      if (whole === i || whole === j || !isPartOf(i, whole) || !isPartOf(j, whole)) continue;
+      const link = Math.min(direct[whole]![i]!, direct[whole]![j]!);
+      if (best === null || link > best) best = link;
+    }
+    return best;
+  };
+  const clusterLink = (x: readonly number[], y: readonly number[]): number | null => {
+    const members = [...x, ...y];
+    let weakest = Infinity;
+    for (const i of x) {
+      for (const j of y) {
+        const link = pairLink(i, j, members);
+        if (link === null) return null;
+        weakest = Math.min(weakest, link);
       }
     }
-    if (best && bestScore > -Infinity) best.push(activity);
-    else groups.push([activity]);
+    return weakest;
+  };
+
+  // Clusters keep the start order of their first member, so ties resolve the same way every time.
+  const clusters: number[][] = items.map((_, i) => [i]);
+  const links = new Map<number[], Map<number[], number | null>>();
+  const linkOf = (x: number[], y: number[]): number | null => {
+    let row = links.get(x);
+    if (!row) links.set(x, (row = new Map()));
+    if (!row.has(y)) row.set(y, clusterLink(x, y));
+    return row.get(y)!;
+  };
+  for (;;) {
+    let best: { a: number; b: number; link: number } | undefined;
+    for (let a = 0; a < clusters.length; a++) {
+      for (let b = a + 1; b < clusters.length; b++) {
+        const link = linkOf(clusters[a]!, clusters[b]!);
+        if (link !== null && (!best || link > best.link)) best = { a, b, link };
+      }
+    }
+    if (!best) break;
+    const merged = [...clusters[best.a]!, ...clusters[best.b]!].sort((i, j) => i - j);
+    links.delete(clusters[best.a]!);
+    links.delete(clusters[best.b]!);
+    clusters[best.a] = merged;
+    clusters.splice(best.b, 1);
   }
-  return groups.map((members) => {
-    const ordered = [...members].sort(byPriority(priority));
+  return clusters.map((members) => {
+    const ordered = members.map((i) => items[i]!).sort(byPriority(priority));
     return { primary: ordered[0]!, members: ordered };
   });
 }
