@@ -83,12 +83,11 @@ export async function connectAll(userId: string, owner: string): Promise<void> {
 
 /** Ingests wire-format items exactly as a sync does: normalize each page, then upsert and regroup it. */
 export async function ingestInProcess(userId: string, items: Record<ProviderId, unknown[]>): Promise<number> {
-  const priority = getProviderCatalog().sourcePriority;
   let count = 0;
   for (const [provider, list] of Object.entries(items) as [ProviderId, unknown[]][]) {
     for (let start = 0; start < list.length; start += PAGE) {
       const page = normalizeBatch(list.slice(start, start + PAGE), normalizers[provider]);
-      await ingestPage(userId, provider, page.activities, priority);
+      await ingestPage(userId, provider, page.activities);
       count += page.activities.length;
     }
   }

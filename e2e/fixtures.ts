@@ -29,7 +29,7 @@ export const test = base.extend<Fixtures>({
   extraHTTPHeaders: async ({ extraHTTPHeaders, clientAddress }, use) => use({ ...extraHTTPHeaders, "x-forwarded-for": clientAddress }),
   auth: async ({ page }, use) => use(new AuthPages(page)),
   dashboard: async ({ page }, use) => use(new DashboardPage(page)),
-  user: async ({ page, auth }, use) => {
+  user: async ({ auth }, use) => {
     const user = newUser();
     await auth.register(user);
     await use(user);

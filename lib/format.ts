@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { sportInfo } from "@/lib/activity/sports";
 
 /** Display helpers shared by the dashboard; pure so they run on server and client alike. */
 
@@ -45,18 +46,8 @@ export function formatPaceOrSpeed(sport: string, meters: number | null, seconds:
   return `${((meters / seconds) * 3.6).toFixed(1)} km/h`;
 }
 
-export const sportLabels: Record<string, string> = {
-  run: "Run",
-  ride: "Ride",
-  swim: "Swim",
-  walk: "Walk",
-  hike: "Hike",
-  strength: "Strength",
-  yoga: "Yoga",
-  row: "Row",
-  ski: "Ski",
-  other: "Other",
-};
+/** Every sport's label, from the one sport vocabulary. */
+export const sportLabels: Record<string, string> = Object.fromEntries(Object.entries(sportInfo).map(([id, info]) => [id, info.label]));
 
 /** One colour per sport, shared by the feed's sport badges and the weekly chart. */
 export const sportColors: Record<string, string> = {

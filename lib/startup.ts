@@ -8,8 +8,8 @@ export async function startUp(): Promise<void> {
   try {
     const config = getConfig();
     const store = getStore();
-    const { registry, defaultProvider, sourcePriority } = getProviderCatalog();
-    const repaired = await repairUngrouped(store, sourcePriority);
+    const { registry, defaultProvider } = getProviderCatalog();
+    const repaired = await repairUngrouped(store);
     if (repaired > 0) console.log(`[pierre] grouped the stored activities of ${repaired} people`);
     const configured = registry.supportedProviders().filter((id) => registry.isConfigured(id));
     console.log(

@@ -48,7 +48,7 @@ export function createTestApp(options: { modules: readonly ProviderModule[]; env
   setStoreForTests(store, databasePath);
   const catalog = buildProviderCatalog(options.modules, env, { baseUrl: new URL(env.PIERRE_BASE_URL), demo: false });
   setProviderCatalogForTests(catalog);
-  const syncSettings: SyncSettings = { ...parseSyncEnv(env), sourcePriority: catalog.sourcePriority };
+  const syncSettings: SyncSettings = parseSyncEnv(env);
   setSyncSettingsForTests(syncSettings);
   return {
     store,

@@ -1,13 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
+import { getSourcePriority } from "@/lib/feed/corrections";
+import { getRegistry } from "@/lib/providers";
 import { SignOutEverywhere } from "./sign-out-everywhere";
+import { SourceOrder } from "./source-order";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
+  const registry = getRegistry();
+  const { order, own } = await getSourcePriority(user.id);
+  const names = Object.fromEntries(registry.listDefinitions().map((d) => [d.id, d.displayName]));
   return (
     <section className="space-y-8">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -18,6 +24,14 @@ export default async function SettingsPage() {
           sessions on your other devices, and a copied session cookie stops working at once.
         </p>
         <SignOutEverywhere />
+      </div>
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Which version is shown first</h2>
+        <p className="text-sm text-slate-700">
+          When several sources recorded the same workout, your feed shows one of them and fills its gaps from the others. The first source in this
+          list that has the workout is the one shown.
+        </p>
+        <SourceOrder initial={order.filter((id) => names[id])} own={own} names={names} />
       </div>
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Assistants and scripts</h2>

@@ -1,16 +1,20 @@
+import Link from "next/link";
 import type { FeedItem } from "@/lib/feed/query";
 import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportColors, sportLabels } from "@/lib/format";
 
 export type ProviderNames = Record<string, string>;
 
-function SourceBadge({ name, url, primary }: { name: string; url: string | null; primary?: boolean }) {
+function SourceBadge({ name, url, primary, reason }: { name: string; url: string | null; primary?: boolean; reason?: string | null }) {
   const style = `inline-block rounded-full border px-2 py-0.5 text-xs ${primary ? "border-slate-300 bg-slate-100 text-slate-800" : "border-brand-100 bg-brand-50 text-brand-800"}`;
+  const title = reason ? `Same workout: ${reason}` : undefined;
   return url ? (
-    <a href={url} target="_blank" rel="noreferrer noopener" className={`${style} hover:underline`}>
+    <a href={url} target="_blank" rel="noreferrer noopener" className={`${style} hover:underline`} title={title}>
       {name}
     </a>
   ) : (
-    <span className={style}>{name}</span>
+    <span className={style} title={title}>
+      {name}
+    </span>
   );
 }
 
@@ -35,7 +39,11 @@ export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderN
           {(sportLabels[item.sport] ?? item.sport).slice(0, 2)}
         </span>
         <div className="min-w-0 flex-1">
-          <h3 className="break-words font-semibold">{item.name}</h3>
+          <h3 className="break-words font-semibold">
+            <Link href={`/activities/${encodeURIComponent(item.id)}`} className="hover:underline">
+              {item.name}
+            </Link>
+          </h3>
           <p className="text-sm text-slate-600">
             <span>{sportLabels[item.sport] ?? item.sport}</span>
             {" · "}
@@ -54,12 +62,18 @@ export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderN
             </div>
           ))}
       </dl>
+      {item.legs.length > 0 && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="legs">
+          <span className="text-xs text-slate-500">Legs </span>
+          {item.legs.map((leg) => [sportLabels[leg.sport] ?? leg.sport, formatDistance(leg.distanceMeters)].filter(Boolean).join(" ")).join(" → ")}
+        </p>
+      )}
       <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="sources">
         <span className="text-xs text-slate-500">From</span>
         <SourceBadge name={names[item.provider] ?? item.provider} url={item.url} primary />
         {item.alsoOn.length > 0 && <span className="text-xs text-slate-500">Also on</span>}
         {item.alsoOn.map((other) => (
-          <SourceBadge key={`${other.provider}:${other.id}`} name={names[other.provider] ?? other.provider} url={other.url} />
+          <SourceBadge key={`${other.provider}:${other.id}`} name={names[other.provider] ?? other.provider} url={other.url} reason={other.reason} />
         ))}
       </div>
     </article>

@@ -58,6 +58,12 @@ export class DashboardPage {
     return this.feed().getByRole("article", { name, exact: true });
   }
 
+  /** Opens a feed item's own page. */
+  async open(item: Locator) {
+    await item.getByRole("heading").getByRole("link").click();
+    await this.page.waitForURL(/\/activities\//);
+  }
+
   async filter(filters: { provider?: string; sport?: string; from?: string; to?: string }) {
     if (filters.provider !== undefined) await this.page.getByLabel("Provider", { exact: true }).selectOption({ label: filters.provider });
     if (filters.sport !== undefined) await this.page.getByLabel("Sport", { exact: true }).selectOption({ label: filters.sport });

@@ -10,10 +10,7 @@ export interface SyncEnv {
   requestTimeoutMs: number;
 }
 
-export interface SyncSettings extends SyncEnv {
-  /** Which source's record a merged workout shows; first wins. */
-  sourcePriority: string[];
-}
+export type SyncSettings = SyncEnv;
 
 /** Ranks of source kinds, most trusted first (see ProviderDefinition.sourceKind). */
 const kindOrder = ["device", "wearable", "aggregator", "platform", "demo"];

@@ -6,7 +6,6 @@ import { AppError, describeError, providerFailure } from "@/lib/errors";
 import { regroupAround, seedsOfDelete } from "@/lib/feed/regroup";
 import { buildAuthorizationUrl, exchangeAuthorizationCode } from "@/lib/oauth/client";
 import { claimState, issueState } from "@/lib/oauth/state";
-import { getProviderCatalog } from "@/lib/providers";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { sha256Hex } from "@/lib/security/crypto";
@@ -173,7 +172,7 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
 /** Deletes a person's activities from one provider and re-forms the groups they were in. */
 async function removeActivities(tx: Sql, userId: string, provider: string): Promise<number> {
   const deleted = await deleteActivities(tx, userId, provider);
-  await regroupAround(tx, userId, seedsOfDelete(deleted), getProviderCatalog().sourcePriority);
+  await regroupAround(tx, userId, seedsOfDelete(deleted));
   return deleted.length;
 }
 

@@ -180,7 +180,9 @@ export function groupComponent<T extends GroupMember>(component: readonly T[], m
     clusters.splice(best.b, 1);
   }
   return clusters.map((members) => {
-    const ordered = members.map((i) => items[i]!).sort(byPriority(priority));
+    // A piece (a leg, a detector's fragment) is never the one shown: its whole tells more.
+    const pieces = new Set(members.filter((i) => members.some((whole) => whole !== i && isPartOf(i, whole))).map((i) => items[i]!));
+    const ordered = members.map((i) => items[i]!).sort((a, b) => Number(pieces.has(a)) - Number(pieces.has(b)) || byPriority(priority)(a, b));
     return { primary: ordered[0]!, members: ordered };
   });
 }
@@ -189,17 +191,48 @@ export function groupActivities<T extends GroupMember>(activities: readonly T[],
   return linkedComponents(activities, matcher).flatMap((component) => groupComponent(component, matcher, priority));
 }
 
+/** How a member belongs to its group, as the feed and the activity page show it. */
+export interface StoredSource {
+  provider: string;
+  providerActivityId: string;
+  activityId: string;
+  /** `copy`: the same workout recorded again; `leg`: a part of the primary multisport record; `part`: a fragment of the primary. */
+  role: "primary" | "copy" | "leg" | "part";
+  /** Why it is in the group (non-primary members, when the matcher can say). */
+  reason?: string;
+  /** A leg's own figures, so a multisport entry lists its legs without another query. */
+  leg?: { sport: string; startTime: string; elapsedSeconds: number | null; distanceMeters: number | null };
+}
+
+function sourceOf<T extends GroupMember>(member: T, primary: T, matcher: Matcher<T> | undefined): StoredSource {
+  const base = { provider: member.provider, providerActivityId: member.providerActivityId, activityId: member.id };
+  if (member === primary) return { ...base, role: "primary" };
+  const piece = matcher?.isPartOf?.(member, primary) ?? false;
+  const role = !piece ? "copy" : primary.sport === "multisport" ? "leg" : "part";
+  const reason = matcher?.explain?.(primary, member);
+  return {
+    ...base,
+    role,
+    ...(reason ? { reason } : {}),
+    ...(role === "leg"
+      ? { leg: { sport: member.sport, startTime: member.startTime.toISOString(), elapsedSeconds: member.elapsedSeconds, distanceMeters: member.distanceMeters } }
+      : {}),
+  };
+}
+
 /** The feed's row for a group: the primary's values, gaps filled from the others in priority order. */
-export function workoutOf(userId: string, group: Group) {
-  const others = group.members.slice(1);
-  const { values } = mergeActivityValues(group.primary, others);
+export function workoutOf<T extends GroupMember>(userId: string, group: Group<T>, matcher?: Matcher<T>) {
+  // Legs measure a part of the workout; only copies fill the whole's gaps.
+  const sources = group.members.map((m) => sourceOf(m, group.primary, matcher));
+  const donors = group.members.filter((_, i) => sources[i]!.role === "copy");
+  const { values } = mergeActivityValues(group.primary, donors);
   return {
     id: group.primary.id,
     userId,
     ...values,
     primaryProvider: group.primary.provider,
     primaryProviderActivityId: group.primary.providerActivityId,
-    sources: JSON.stringify(group.members.map((m) => ({ provider: m.provider, providerActivityId: m.providerActivityId, activityId: m.id }))),
+    sources: JSON.stringify(sources),
   };
 }
 

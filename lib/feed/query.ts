@@ -3,6 +3,7 @@ import { activityValuesToJson, pickActivityValues, type ActivityValuesJson } fro
 import { listWorkoutPage, sumWorkouts } from "@/lib/db/queries";
 import type { WorkoutRow } from "@/lib/db/schema";
 import type { ProviderRegistry } from "@/lib/providers/registry";
+import type { StoredSource } from "./grouping";
 import { encodeCursor, type FeedQuery } from "./params";
 
 /** One workout in the merged feed: the shown values (the primary's, gaps filled from the others) and its sources. */
@@ -11,7 +12,10 @@ export type FeedItem = ActivityValuesJson & {
   provider: string;
   providerActivityId: string;
   url: string | null;
-  alsoOn: { provider: string; id: string; url: string | null }[];
+  /** The same workout recorded by other sources, and why each is taken for the same workout. */
+  alsoOn: { provider: string; id: string; url: string | null; reason: string | null }[];
+  /** A multisport workout's legs, in order, as their sources recorded them. */
+  legs: { provider: string; id: string; sport: string; startTime: string; elapsedSeconds: number | null; distanceMeters: number | null }[];
 };
 
 export interface FeedPage {
@@ -19,22 +23,23 @@ export interface FeedPage {
   nextCursor: string | null;
 }
 
-interface StoredSource {
-  provider: string;
-  providerActivityId: string;
-  activityId: string;
-}
-
 export function toFeedItem(registry: ProviderRegistry, row: WorkoutRow): FeedItem {
   const urlOf = (provider: string, id: string) => registry.getDefinition(provider)?.activityUrl?.(id) ?? null;
-  const sources = JSON.parse(row.sources) as StoredSource[];
+  // Rows written before roles existed name the primary first and copies after it.
+  const sources = (JSON.parse(row.sources) as StoredSource[]).map((source, i) => ({ ...source, role: source.role ?? (i === 0 ? "primary" : "copy") }));
   return {
     id: row.id,
     ...activityValuesToJson(pickActivityValues(row)),
     provider: row.primaryProvider,
     providerActivityId: row.primaryProviderActivityId,
     url: urlOf(row.primaryProvider, row.primaryProviderActivityId),
-    alsoOn: sources.slice(1).map((source) => ({ provider: source.provider, id: source.providerActivityId, url: urlOf(source.provider, source.providerActivityId) })),
+    alsoOn: sources
+      .filter((source) => source.role === "copy" || source.role === "part")
+      .map((source) => ({ provider: source.provider, id: source.providerActivityId, url: urlOf(source.provider, source.providerActivityId), reason: source.reason ?? null })),
+    legs: sources
+      .filter((source) => source.leg)
+      .map((source) => ({ provider: source.provider, id: source.providerActivityId, ...source.leg! }))
+      .sort((a, b) => a.startTime.localeCompare(b.startTime)),
   };
 }
 

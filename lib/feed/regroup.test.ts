@@ -1,17 +1,20 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sport } from "@/lib/activity/sports";
-import { deleteActivities, upsertActivities } from "@/lib/db/queries";
+import { deleteActivities, saveSourcePriority, upsertActivities } from "@/lib/db/queries";
+import { AppError } from "@/lib/errors";
 import type { NormalizedActivity } from "@/lib/providers/types";
 import { synthetic } from "@/lib/providers/synthetic";
 import { createTestApp, type TestApp } from "@/test/test-app";
+import { forgetCorrections, mergeWorkouts, splitFromWorkout } from "./corrections";
 import { regroupAll, regroupAround, seedsOfDelete, seedsOfWrite } from "./regroup";
 
 /**
  * The incremental regroup (after each sync page, delete or disconnect) must leave exactly what a
  * full regroup of the whole history leaves: the same groups, primaries and feed rows. Checked on
  * random histories built to be hard: overlaps, clock drift, back-to-back workouts, near misses,
- * edits that move a workout, deletions, and providers that come and go.
+ * edits that move a workout, deletions, providers that come and go, and the person's own
+ * verdicts (split, merge, forget) that every later write must keep.
  */
 const providers = ["garmin", "strava", "whoop", "polar", "coros"];
 const priority = ["garmin", "coros", "polar", "whoop", "strava"];
@@ -65,6 +68,9 @@ const historyArb = fc
           { weight: 2, arbitrary: fc.record({ kind: fc.constant("edit" as const), recording: recordingArb(workouts.length), shiftMinutes: fc.integer({ min: -20, max: 20 }) }) },
           { weight: 2, arbitrary: fc.record({ kind: fc.constant("delete" as const), recording: recordingArb(workouts.length) }) },
           { weight: 1, arbitrary: fc.record({ kind: fc.constant("disconnect" as const), provider: fc.integer({ min: 0, max: providers.length - 1 }) }) },
+          { weight: 1, arbitrary: fc.record({ kind: fc.constant("split" as const), pick: fc.nat() }) },
+          { weight: 1, arbitrary: fc.record({ kind: fc.constant("merge" as const), pick: fc.nat(), other: fc.nat() }) },
+          { weight: 1, arbitrary: fc.record({ kind: fc.constant("forget" as const), pick: fc.nat() }) },
         ),
         { minLength: 1, maxLength: 6 },
       ),
@@ -105,7 +111,22 @@ describe("incremental regrouping", () => {
     await fc.assert(
       fc.asyncProperty(historyArb, async ({ workouts, operations }) => {
         const userId = await app.createUser();
+        await app.store.transaction((tx) => saveSourcePriority(tx, userId, priority));
         for (const operation of operations) {
+          if (operation.kind === "split" || operation.kind === "merge" || operation.kind === "forget") {
+            const rows = await app.sql<{ id: string; group_id: string }>("select id, group_id from activities where user_id = ? order by id", [userId]);
+            const groups = [...new Set(rows.map((row) => row.group_id))].sort();
+            if (rows.length === 0) continue;
+            try {
+              if (operation.kind === "split") await splitFromWorkout(userId, rows[operation.pick % rows.length]!.id);
+              else if (operation.kind === "forget") await forgetCorrections(userId, groups[operation.pick % groups.length]!);
+              else await mergeWorkouts(userId, [groups[operation.pick % groups.length]!, groups[operation.other % groups.length]!]);
+            } catch (error) {
+              // A record alone in its workout cannot be split, one workout cannot merge with itself.
+              if (!(error instanceof AppError) || error.code !== "bad_request") throw error;
+            }
+            continue;
+          }
           await app.store.transaction(async (tx) => {
             if (operation.kind === "sync" || operation.kind === "edit") {
               const recordings = operation.kind === "sync" ? operation.recordings : [operation.recording];
@@ -117,18 +138,18 @@ describe("incremental regrouping", () => {
               }
               for (const [provider, batch] of byProvider) {
                 const written = await upsertActivities(tx, userId, provider, batch);
-                await regroupAround(tx, userId, seedsOfWrite(written), priority);
+                await regroupAround(tx, userId, seedsOfWrite(written));
               }
             } else {
               const provider = providers[operation.kind === "delete" ? operation.recording.provider : operation.provider]!;
               const ids = operation.kind === "delete" ? [activityOf(workouts, operation.recording).providerActivityId] : undefined;
               const deleted = await deleteActivities(tx, userId, provider, ids);
-              await regroupAround(tx, userId, seedsOfDelete(deleted), priority);
+              await regroupAround(tx, userId, seedsOfDelete(deleted));
             }
           });
         }
         const incremental = await snapshot(userId);
-        await app.store.transaction((tx) => regroupAll(tx, userId, priority));
+        await app.store.transaction((tx) => regroupAll(tx, userId));
         expect(incremental).toEqual(await snapshot(userId));
       }),
       { numRuns: 1000, seed: 20261125 },

@@ -9,9 +9,27 @@ import {
   type DeletedActivity,
   type UpsertedActivity,
 } from "@/lib/db/queries/activities";
+import { findSourcePriority, listMatchVerdicts } from "@/lib/db/queries/preferences";
 import { deleteWorkouts, deleteWorkoutsOfUser, upsertWorkouts, writeMembership } from "@/lib/db/queries/workouts";
+import { getProviderCatalog } from "@/lib/providers";
 import { defaultMatcher } from "./dedup";
 import { groupComponent, linkedComponents, workoutOf, type Matcher } from "./grouping";
+import { withVerdicts } from "./verdicts";
+
+/** How one person's records are grouped: whose version is shown first, and what counts as one workout. */
+export interface Grouping {
+  priority: readonly string[];
+  matcher: Matcher<ActivityCore>;
+}
+
+/** The person's grouping: their source order (else the deployment's) and the matcher under their verdicts. */
+export async function groupingOf(tx: Sql, userId: string): Promise<Grouping> {
+  const [priority, verdicts] = await Promise.all([findSourcePriority(tx, userId), listMatchVerdicts(tx, userId)]);
+  const deployment = getProviderCatalog().sourcePriority;
+  // The person's order first; sources they did not place keep the deployment's order after them.
+  const order = priority ? [...priority, ...deployment.filter((id) => !priority.includes(id))] : deployment;
+  return { priority: order, matcher: withVerdicts(defaultMatcher, verdicts) };
+}
 
 /** What a write changed: the activities written (by id and start) and the groups they or the deleted ones were in. */
 export interface RegroupSeeds {
@@ -73,11 +91,11 @@ export async function regroupAround(
   tx: Sql,
   userId: string,
   seeds: RegroupSeeds,
-  priority: readonly string[],
-  matcher: Matcher<ActivityCore> = defaultMatcher,
+  grouping?: Grouping,
 ): Promise<{ changed: number }> {
   const oldGroups = [...new Set(seeds.groupIds.filter((id): id is string => Boolean(id)))];
   if (seeds.written.length === 0 && oldGroups.length === 0) return { changed: 0 };
+  const { priority, matcher } = grouping ?? (await groupingOf(tx, userId));
 
   const window = matcher.windowMs;
   const pool = new Map<string, ActivityCore>();
@@ -108,7 +126,8 @@ export async function regroupAround(
 }
 
 /** Regroups a person's whole history (repairs, and the reference the incremental regroup is tested against). */
-export async function regroupAll(tx: Sql, userId: string, priority: readonly string[], matcher: Matcher<ActivityCore> = defaultMatcher): Promise<{ changed: number }> {
+export async function regroupAll(tx: Sql, userId: string, grouping?: Grouping): Promise<{ changed: number }> {
+  const { priority, matcher } = grouping ?? (await groupingOf(tx, userId));
   const all = await listAllActivities(tx, userId);
   await deleteWorkoutsOfUser(tx, userId);
   const components = linkedComponents(all, matcher);
@@ -134,7 +153,7 @@ async function writeGroups(
     for (const group of groupComponent(component, matcher, priority)) {
       const groupId = group.primary.id;
       currentGroups.add(groupId);
-      workouts.push(workoutOf(userId, group));
+      workouts.push(workoutOf(userId, group, matcher));
       for (const member of group.members) {
         const isPrimary = member === group.primary;
         if (member.groupId !== groupId || member.isPrimary !== isPrimary || member.groupStart?.getTime() !== group.primary.startTime.getTime()) {
@@ -159,8 +178,8 @@ async function writeGroups(
  * Activities stored before the feed's read model existed (or by a process killed between writing
  * them and grouping them) have no group: regroup those people whole. Runs at start-up.
  */
-export async function repairUngrouped(store: Store, priority: readonly string[]): Promise<number> {
+export async function repairUngrouped(store: Store): Promise<number> {
   const users = await store.query<{ user_id: string }>("SELECT DISTINCT user_id FROM activities WHERE group_start IS NULL OR group_id IS NULL");
-  for (const { user_id: userId } of users) await store.transaction((tx) => regroupAll(tx, userId, priority));
+  for (const { user_id: userId } of users) await store.transaction((tx) => regroupAll(tx, userId));
   return users.length;
 }

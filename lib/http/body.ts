@@ -1,3 +1,4 @@
+import type { ZodType } from "zod";
 import { AppError } from "@/lib/errors";
 
 /** No JSON body this app accepts comes near this; anything larger is refused before it is read whole. */
@@ -35,4 +36,17 @@ export async function readOptionalJson(request: Request, expected: string): Prom
   } catch {
     throw new AppError("bad_request", `The body must be JSON, ${expected}.`);
   }
+}
+
+/** A required JSON body of the given shape; a missing, malformed or wrong-shaped body is a 400 that says what is expected. */
+export async function readJson<T>(request: Request, schema: ZodType<T>, expected: string): Promise<T> {
+  const json = await readOptionalJson(request, expected);
+  if (json === undefined) throw new AppError("bad_request", `A JSON body is required, ${expected}.`);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length > 0 ? `"${issue.path.join(".")}"` : "body";
+    throw new AppError("bad_request", `Invalid ${where}: ${issue.message}. Expected ${expected}.`);
+  }
+  return parsed.data;
 }

@@ -57,14 +57,13 @@ export async function ingestPage(
   userId: string,
   provider: string,
   activities: readonly NormalizedActivity[],
-  sourcePriority: readonly string[],
 ): Promise<{ inserted: number; updated: number }> {
   if (activities.length === 0) return { inserted: 0, updated: 0 };
   return getStore().transaction(async (tx) => {
     const written = await upsertActivities(tx, userId, provider, activities);
     const newest = activities.reduce((max, a) => (a.startTime > max ? a.startTime : max), activities[0]!.startTime);
     await advanceNewestActivity(tx, userId, provider, newest);
-    await regroupAround(tx, userId, seedsOfWrite(written), sourcePriority);
+    await regroupAround(tx, userId, seedsOfWrite(written));
     const inserted = written.filter((w) => w.inserted).length;
     return { inserted, updated: written.length - inserted };
   });
@@ -84,7 +83,7 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
     // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
     let pending: NormalizedActivity[] = [];
     const flush = async () => {
-      const written = await ingestPage(connection.userId, connection.provider, pending, settings.sourcePriority);
+      const written = await ingestPage(connection.userId, connection.provider, pending);
       pending = [];
       result.inserted += written.inserted;
       result.updated += written.updated;

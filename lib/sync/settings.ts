@@ -1,13 +1,12 @@
 import "server-only";
 import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
-import { getProviderCatalog } from "@/lib/providers";
 import { configureHttpDefaults } from "@/lib/providers/http";
 
 let cached: SyncSettings | undefined;
 
 export function getSyncSettings(): SyncSettings {
   if (!cached) {
-    cached = { ...parseSyncEnv(process.env), sourcePriority: getProviderCatalog().sourcePriority };
+    cached = parseSyncEnv(process.env);
     configureHttpDefaults({ timeoutMs: cached.requestTimeoutMs });
   }
   return cached;

@@ -215,6 +215,14 @@ export async function listActivitiesInGroups(sql: Sql, userId: string, groupIds:
   return listWhereIn(sql, userId, "group_id", groupIds);
 }
 
+/** Activities named by provider and provider id (rows come and go with reconnects; these names stay). */
+export async function listActivitiesByRecord(sql: Sql, userId: string, records: readonly { provider: string; providerActivityId: string }[]): Promise<ActivityCore[]> {
+  const rows: ActivityCore[] = [];
+  const text = `SELECT ${coreSelect} FROM activities WHERE user_id = ? AND provider = ? AND provider_activity_id = ?`;
+  for (const record of records) for (const row of await sql.query<CoreRow>(text, [userId, record.provider, record.providerActivityId])) rows.push(toCore(row));
+  return rows;
+}
+
 export async function listAllActivities(sql: Sql, userId: string): Promise<ActivityCore[]> {
   return (await sql.query<CoreRow>(`SELECT ${coreSelect} FROM activities WHERE user_id = ?`, [userId])).map(toCore);
 }

@@ -5,3 +5,4 @@ export * from "./connections";
 export * from "./oauth-states";
 export * from "./users";
 export * from "./workouts";
+export * from "./preferences";

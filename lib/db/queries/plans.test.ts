@@ -22,7 +22,7 @@ beforeAll(async () => {
     if (person === 0) userId = id;
     for (const provider of priority) {
       const workouts = generateWorkouts(`plans-${person}`, { after: new Date("2023-01-01"), before: new Date("2026-01-01") });
-      await ingestPage(id, provider, workouts.map((w) => ({ ...w, provider })), priority);
+      await ingestPage(id, provider, workouts.map((w) => ({ ...w, provider })));
     }
   }
   await app.sql("ANALYZE");

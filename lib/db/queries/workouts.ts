@@ -136,6 +136,15 @@ export async function findWorkout(userId: string, id: string, sql: Sql = getStor
   return row;
 }
 
+/** Workouts starting in [from, to], oldest first (the activity page's "around the same time"). */
+export async function listWorkoutsBetween(userId: string, from: Date, to: Date, limit: number, sql: Sql = getStore()): Promise<WorkoutRow[]> {
+  const rows = await sql.query<Record<string, unknown>>(
+    `SELECT ${workoutSelect} FROM workouts w WHERE w.user_id = ? AND w.start_time >= ? AND w.start_time <= ? ORDER BY w.start_time, w.id LIMIT ?`,
+    [userId, from.getTime(), to.getTime(), limit],
+  );
+  return rows.map(toWorkout);
+}
+
 /** Every source record of one workout (the activity page's side-by-side), primary first. */
 export async function listWorkoutMembers(userId: string, groupId: string, sql: Sql = getStore()): Promise<ActivityRow[]> {
   const { db, t } = sql;

@@ -16,6 +16,8 @@ export const tables = {
   emailTokens: sqlite.emailTokens,
   outbox: sqlite.outbox,
   rateLimits: sqlite.rateLimits,
+  matchVerdicts: sqlite.matchVerdicts,
+  userPreferences: sqlite.userPreferences,
 };
 export type Tables = typeof tables;
 
@@ -28,3 +30,4 @@ export type ActivityRow = typeof sqlite.activities.$inferSelect;
 export type WorkoutRow = typeof sqlite.workouts.$inferSelect;
 export type NewActivityRow = typeof sqlite.activities.$inferInsert;
 export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
+export type MatchVerdict = typeof sqlite.matchVerdicts.$inferSelect;

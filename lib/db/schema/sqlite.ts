@@ -219,3 +219,31 @@ export const apiTokens = sqliteTable(
   },
   (t) => [index("api_tokens_user").on(t.userId)],
 );
+
+/**
+ * A person's last word on whether two records are one workout ("same") or not ("different"). Keyed
+ * by each record's provider and provider id — not by row id — so a verdict survives re-syncs,
+ * disconnecting and reconnecting. `recordA` sorts before `recordB`.
+ */
+export const matchVerdicts = sqliteTable(
+  "match_verdicts",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** `provider:providerActivityId` of each record. */
+    recordA: text("record_a").notNull(),
+    recordB: text("record_b").notNull(),
+    verdict: text("verdict", { enum: ["same", "different"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ name: "match_verdicts_pair", columns: [t.userId, t.recordA, t.recordB] })],
+);
+
+/** Per-person settings; a missing row or column means the deployment's default. */
+export const userPreferences = sqliteTable("user_preferences", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** JSON array of provider ids: whose version of a merged workout is shown first. */
+  sourcePriority: text("source_priority"),
+  updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+});
