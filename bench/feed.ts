@@ -63,27 +63,39 @@ export async function feedFigures(world: World, heavy: Person): Promise<Figure[]
   });
   figures.push({ name: "peak server RSS under the 50-connection feed load", value: peakMb, unit: "MB", target: "≤ 350 MB", pass: peakMb <= 350 });
 
-  // One connection: each variant against the first page.
+  // One connection: each variant against the first page. The variants take turns within each run,
+  // so a slow spell of the shared machine falls on all of them alike.
   const cursor = await deepCursor(heavy, 50_000);
-  const one = async (target: string, headers: Record<string, string> = bearer) => {
+  const variants = [
+    ["first page", first],
+    ["deep page (after 50,000)", `${first}&cursor=${cursor}`],
+    ["sport filter", `${first}&sport=ride`],
+    ["provider filter", `${first}&provider=coros`],
+    ["weekly", `${url}/api/activities/weekly`],
+  ] as const;
+  const runsOf = new Map<string, LoadResult[]>(variants.map(([label]) => [label, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const [label, target] of variants) {
+      const result = await load(target, { connections: 1, seconds: SECONDS, headers: bearer });
+      if (result.non2xx || result.errors) throw new Error(`${target} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
+      runsOf.get(label)!.push(result);
+    }
+  }
+  const one = async (target: string, headers: Record<string, string>) => {
     const runs: LoadResult[] = [];
     for (let run = 0; run < RUNS; run++) runs.push(await load(target, { connections: 1, seconds: SECONDS, headers }));
     const result = medianOf(runs);
     if (result.non2xx || result.errors) throw new Error(`${target} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
     return result;
   };
-  const base = await one(first);
+  const base = medianOf(runsOf.get("first page")!);
   figures.push({ name: "feed first page, 1 connection: p95", value: base.p95, unit: "ms", target: "≤ 10 ms", pass: base.p95 <= 10 });
-  for (const [label, target] of [
-    ["deep page (after 50,000)", `${first}&cursor=${cursor}`],
-    ["sport filter", `${first}&sport=ride`],
-    ["provider filter", `${first}&provider=coros`],
-  ] as const) {
-    const result = await one(target);
+  for (const label of ["deep page (after 50,000)", "sport filter", "provider filter"]) {
+    const result = medianOf(runsOf.get(label)!);
     const ratio = round(result.p95 / base.p95);
     figures.push({ name: `${label}, 1 connection: p95 ÷ first page p95`, value: ratio, unit: "×", target: "≤ 1.3", pass: ratio <= 1.3, detail: `${result.p95} ms vs ${base.p95} ms` });
   }
-  const weekly = await one(`${url}/api/activities/weekly`);
+  const weekly = medianOf(runsOf.get("weekly")!);
   const weeklyRatio = round(weekly.p95 / base.p95);
   figures.push({ name: "/api/activities/weekly, 1 connection: p95 ÷ first page p95", value: weeklyRatio, unit: "×", target: "≤ 2", pass: weeklyRatio <= 2, detail: `${weekly.p95} ms vs ${base.p95} ms` });
   const dashboard = await one(`${url}/dashboard`, { cookie: await sessionCookie(world, heavy) });

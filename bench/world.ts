@@ -15,7 +15,7 @@ import { root, startServer, type Server } from "./support";
 
 const CACHE = path.join(root, "bench/.cache");
 /** Bump when the schema or the history generator changes: the cached base is rebuilt. */
-const BASE_VERSION = "v4";
+const BASE_VERSION = "v5";
 
 export interface Person {
   id: string;

@@ -10,6 +10,7 @@ const badge: Record<ProviderStatus["status"], { text: string; style: string }> =
   disconnected: { text: "Not connected", style: "bg-slate-100 text-slate-700" },
   needs_reconnect: { text: "Needs reconnect", style: "bg-amber-100 text-amber-900" },
   error: { text: "Sync failed", style: "bg-red-100 text-red-900" },
+  revoked: { text: "Access withdrawn", style: "bg-amber-100 text-amber-900" },
   not_configured: { text: "Not configured", style: "bg-slate-100 text-slate-500" },
 };
 

@@ -11,7 +11,7 @@ import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/provid
 import { sha256Hex } from "@/lib/security/crypto";
 import { authorizedClient, encryptTokens } from "./tokens";
 
-export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured";
+export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "revoked" | "not_configured";
 
 export interface ProviderStatus {
   id: string;
@@ -51,7 +51,7 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
     reason:
       status === "not_configured"
         ? `An administrator needs to set PIERRE_${envId}_CLIENT_ID and PIERRE_${envId}_CLIENT_SECRET.`
-        : status === "needs_reconnect" || status === "error"
+        : status === "needs_reconnect" || status === "error" || status === "revoked"
           ? (connection?.statusReason ?? null)
           : null,
     credentialVariables: definition.requiresCredentials ? [`PIERRE_${envId}_CLIENT_ID`, `PIERRE_${envId}_CLIENT_SECRET`] : [],

@@ -354,3 +354,37 @@ describe("grouping", () => {
     for (const order of [[4, 3, 2, 1, 0], [2, 0, 4, 1, 3], [1, 3, 0, 2, 4]]) expect(canonical(order.map((i) => members[i]!))).toEqual(expected);
   });
 });
+
+describe("the time prefilter", () => {
+  it("says no only where every hypothesis says apart (10,000 random pairs), from the times and the sports", async () => {
+    const fc = (await import("fast-check")).default;
+    const { assess, couldMatch, sportsCouldMatch } = await import("./matcher/evidence");
+    const sports = ["run", "ride", "multisport", "swim", "other", "walk"] as const;
+    const record = fc.record({
+      at: fc.oneof(fc.integer({ min: -15 * hour, max: 15 * hour }), fc.integer({ min: -3, max: 3 }).map((h) => h * hour + 30_000)),
+      minutes: fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
+      km: fc.option(fc.integer({ min: 1, max: 100 }), { nil: null }),
+      sport: fc.constantFrom(...sports),
+      offset: fc.constantFrom(null, 0, 60, 120, -300),
+      hr: fc.option(fc.integer({ min: 90, max: 180 }), { nil: null }),
+    });
+    const detection = detectionLookup([whoopDefinition, fitbitDefinition, stravaDefinition]);
+    fc.assert(
+      fc.property(record, record, fc.constantFrom("garmin", "whoop", "fitbit"), (x, y, provider) => {
+        const make = (r: typeof x, id: string, source: string) => ({
+          ...activity({ id, provider: source, at: r.at }),
+          sport: r.sport,
+          elapsedSeconds: r.minutes === null ? null : r.minutes * 60,
+          distanceMeters: r.km === null ? null : r.km * 1000,
+          utcOffsetMinutes: r.offset,
+          averageHeartRate: r.hr,
+          device: "Forerunner 965",
+        });
+        const a = make(x, "a", "strava");
+        const b = make(y, "b", provider);
+        if (!couldMatch(a, b) || !sportsCouldMatch(a, b)) expect(assess(a, b, detection).relation).toBe("apart");
+      }),
+      { numRuns: 10_000, seed: 42 },
+    );
+  });
+});

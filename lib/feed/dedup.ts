@@ -1,7 +1,7 @@
 import { builtInProviders } from "@/lib/providers/builtin";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import type { Matcher } from "./grouping";
-import { MAX_START_GAP_MS, assess, describe, type Assessment, type DetectionLookup, type MatchRecord } from "./matcher/evidence";
+import { MAX_START_GAP_MS, assess, couldMatch, describe, sportsCouldMatch, type Assessment, type DetectionLookup, type MatchRecord } from "./matcher/evidence";
 
 /**
  * The same workout recorded by several sources (a watch's run that Garmin has and Strava mirrors,
@@ -26,17 +26,30 @@ export interface DedupMatcher<T extends MatchRecord = MatchRecord> extends Match
 
 export function createMatcher<T extends MatchRecord = MatchRecord>(options: { detection?: DetectionLookup } = {}): DedupMatcher<T> {
   const detection = options.detection ?? (() => undefined);
+  // Grouping asks about one pair several times (link, piece, reason); records are immutable while
+  // grouped, so each ordered pair is weighed once.
+  const weighed = new WeakMap<T, WeakMap<T, Assessment>>();
+  const assessed = (a: T, b: T): Assessment => {
+    let row = weighed.get(a);
+    if (!row) weighed.set(a, (row = new WeakMap()));
+    let result = row.get(b);
+    if (!result) row.set(b, (result = assess(a, b, detection)));
+    return result;
+  };
   return {
     // Clock shifts of up to ±14 h, found to two minutes, bound which starts are compared.
     windowMs: MAX_START_GAP_MS,
+    mayLink: (a, b) => couldMatch(a, b) && sportsCouldMatch(a, b),
     score(a, b) {
-      const result = assess(a, b, detection);
+      if (!couldMatch(a, b) || !sportsCouldMatch(a, b)) return null;
+      const result = assessed(a, b);
       return result.relation === "apart" ? null : result.score;
     },
-    assess: (a, b) => assess(a, b, detection),
-    explain: (a, b) => describe(assess(a, b, detection)),
+    assess: assessed,
+    explain: (a, b) => describe(assessed(a, b)),
     isPartOf(piece, whole) {
-      const result = assess(piece, whole, detection);
+      if (!couldMatch(piece, whole)) return false;
+      const result = assessed(piece, whole);
       return result.relation !== "apart" && result.piece === "a";
     },
   };

@@ -1,4 +1,5 @@
 import { mergeActivityValues, type ActivityValues } from "@/lib/activity/fields";
+import type { Sport } from "@/lib/activity/sports";
 
 /**
  * Grouping as a pure function of a set of activities. Two activities are linked when the matcher
@@ -15,9 +16,25 @@ export interface GroupMember extends ActivityValues {
   isPrimary: boolean;
 }
 
+/** A record's name and times: all that is known of it before its whole row is read. */
+export interface LinkTimes {
+  provider: string;
+  providerActivityId: string;
+  sport: Sport;
+  sportType: string | null;
+  startTime: Date;
+  elapsedSeconds: number | null;
+  movingSeconds: number | null;
+}
+
 export interface Matcher<T = GroupMember> {
   /** No two activities whose starts are further apart than this are ever the same workout. */
   readonly windowMs: number;
+  /**
+   * Whether `a` and `b` could be linked at all, from their names and times alone; false must mean
+   * that `score` is null. Lets the regrouping read whole rows only of records that could matter.
+   */
+  mayLink?(a: LinkTimes, b: LinkTimes): boolean;
   /** How strongly `a` and `b` look like one workout (higher is stronger), or null when they are not. */
   score(a: T, b: T): number | null;
   /** Why `a` and `b` are (or are not) one workout, as a short sentence. */

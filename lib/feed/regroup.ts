@@ -3,9 +3,10 @@ import type { Sql, Store } from "@/lib/db";
 import {
   listActivitiesById,
   listActivitiesInGroups,
-  listActivityIdsInRanges,
+  listActivityTimesInRanges,
   listAllActivities,
   type ActivityCore,
+  type ActivityTimes,
   type DeletedActivity,
   type UpsertedActivity,
 } from "@/lib/db/queries/activities";
@@ -13,7 +14,7 @@ import { findSourcePriority, listMatchVerdicts } from "@/lib/db/queries/preferen
 import { deleteWorkouts, deleteWorkoutsOfUser, upsertWorkouts, writeMembership } from "@/lib/db/queries/workouts";
 import { getProviderCatalog } from "@/lib/providers";
 import { defaultMatcher } from "./dedup";
-import { groupComponent, linkedComponents, workoutOf, type Matcher } from "./grouping";
+import { groupComponent, linkedComponents, workoutOf, type LinkTimes, type Matcher } from "./grouping";
 import { withVerdicts } from "./verdicts";
 
 /** How one person's records are grouped: whose version is shown first, and what counts as one workout. */
@@ -81,6 +82,20 @@ function covers(ranges: Range[], range: Range): boolean {
   return ranges.some((r) => r.from <= range.from && range.to <= r.to);
 }
 
+/** Pairs of a candidate and a member whose starts are within `window` (both sorted by start here). */
+function nearby<C extends LinkTimes>(members: readonly ActivityCore[], candidates: readonly C[], window: number): [C, ActivityCore][] {
+  const byStart = <T extends LinkTimes>(list: readonly T[]) => [...list].sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+  const sortedMembers = byStart(members);
+  const pairs: [C, ActivityCore][] = [];
+  let first = 0;
+  for (const candidate of byStart(candidates)) {
+    const at = candidate.startTime.getTime();
+    while (first < sortedMembers.length && sortedMembers[first]!.startTime.getTime() < at - window) first++;
+    for (let i = first; i < sortedMembers.length && sortedMembers[i]!.startTime.getTime() <= at + window; i++) pairs.push([candidate, sortedMembers[i]!]);
+  }
+  return pairs;
+}
+
 /**
  * Re-forms the groups a write can have changed, and only those: the linked sets that contain a
  * written activity or a member of a group it touched. Activities are loaded around the writes,
@@ -98,30 +113,34 @@ export async function regroupAround(
   const { priority, matcher } = grouping ?? (await groupingOf(tx, userId));
 
   const window = matcher.windowMs;
+  const mayLink = matcher.mayLink ?? ((a: LinkTimes, b: LinkTimes) => Math.abs(a.startTime.getTime() - b.startTime.getTime()) <= window);
   const pool = new Map<string, ActivityCore>();
   for (const row of seeds.written) pool.set(row.id, row);
   for (const member of await listActivitiesInGroups(tx, userId, oldGroups)) if (!pool.has(member.id)) pool.set(member.id, member);
   const interesting = new Set<string>(pool.keys());
 
-  let wanted = mergeRanges(
-    [...seeds.times.map((time) => time.getTime()), ...[...pool.values()].map((a) => a.startTime.getTime())].map((at) => ({
-      from: at - window,
-      to: at + window + 1,
-    })),
-  );
+  // Breadth first from the interesting records along the matcher's links: the times of everything
+  // near the newest members are read (cheap), whole rows only of those that could be linked, and a
+  // row joins when it is linked to a member. Every member of a changed linked set ends up in the pool.
   let loaded: Range[] = [];
-  let components: ActivityCore[][] = [];
-  for (;;) {
-    const missing = mergeRanges(wanted, READ_GAP_MS).filter((range) => !covers(loaded, range));
-    const unseen = (await listActivityIdsInRanges(tx, userId, missing)).filter((id) => !pool.has(id));
-    for (const activity of await listActivitiesById(tx, userId, unseen)) pool.set(activity.id, activity);
-    loaded = mergeRanges([...loaded, ...mergeRanges(wanted, READ_GAP_MS)]);
-    components = linkedComponents([...pool.values()], matcher).filter((component) => component.some((a) => interesting.has(a.id)));
-    // A member near the edge of what is loaded may be linked to something just outside it.
-    const needed = mergeRanges(components.flat().map((a) => ({ from: a.startTime.getTime() - window, to: a.startTime.getTime() + window + 1 })));
-    if (needed.every((range) => covers(loaded, range))) break;
-    wanted = needed;
+  const seen = new Map<string, ActivityTimes>();
+  const unlinked = new Map<string, ActivityCore>();
+  let frontier = [...pool.values()];
+  while (frontier.length > 0) {
+    const around = mergeRanges(frontier.map((a) => ({ from: a.startTime.getTime() - window, to: a.startTime.getTime() + window + 1 })), READ_GAP_MS);
+    const missing = around.filter((range) => !covers(loaded, range));
+    for (const times of await listActivityTimesInRanges(tx, userId, missing)) if (!pool.has(times.id) && !unlinked.has(times.id)) seen.set(times.id, times);
+    loaded = mergeRanges([...loaded, ...missing]);
+    const wanted = nearby(frontier, [...seen.values()], window).filter(([candidate, member]) => mayLink(candidate, member)).map(([candidate]) => candidate.id);
+    for (const id of wanted) seen.delete(id);
+    for (const row of await listActivitiesById(tx, userId, [...new Set(wanted)])) unlinked.set(row.id, row);
+    frontier = [...new Set(nearby(frontier, [...unlinked.values()], window).filter(([row, member]) => matcher.score(row, member) !== null).map(([row]) => row))];
+    for (const row of frontier) {
+      unlinked.delete(row.id);
+      pool.set(row.id, row);
+    }
   }
+  const components = linkedComponents([...pool.values()], matcher).filter((component) => component.some((a) => interesting.has(a.id)));
   return writeGroups(tx, userId, components, oldGroups, priority, matcher, { fresh: new Set(seeds.insertedIds ?? []) });
 }
 

@@ -1,4 +1,4 @@
-import type { GroupMember, Matcher } from "./grouping";
+import type { GroupMember, LinkTimes, Matcher } from "./grouping";
 
 /**
  * A person's verdicts override the matcher: "same" links two records whatever the evidence says,
@@ -33,8 +33,17 @@ export function withVerdicts<T extends GroupMember>(base: Matcher<T>, verdicts: 
     const { recordA, recordB } = verdictPair(a, b);
     return byPair.get(`${recordA}\n${recordB}`);
   };
+  const pairOf = (a: LinkTimes, b: LinkTimes) => {
+    const { recordA, recordB } = verdictPair(a, b);
+    return byPair.get(`${recordA}\n${recordB}`);
+  };
   return {
     windowMs: base.windowMs,
+    mayLink(a, b) {
+      const verdict = pairOf(a, b);
+      if (verdict) return verdict === "same";
+      return base.mayLink ? base.mayLink(a, b) : Math.abs(a.startTime.getTime() - b.startTime.getTime()) <= base.windowMs;
+    },
     score(a, b) {
       const verdict = verdictOf(a, b);
       if (verdict === "different") return null;

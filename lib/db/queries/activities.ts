@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { v7 as timeOrderedId } from "uuid";
 import { and, eq, inArray } from "drizzle-orm";
 import { activityFieldNames, activityFields, pickActivityValues, type ActivityValues } from "@/lib/activity/fields";
+import type { Sport } from "@/lib/activity/sports";
 import type { Sql } from "@/lib/db";
 import type { ActivityRow } from "@/lib/db/schema";
 import type { NormalizedActivity } from "@/lib/providers/types";
@@ -166,17 +167,31 @@ export async function listActivitiesInRange(sql: Sql, userId: string, from: Date
 /** Ranges per statement; the last chunk is padded with empty ranges so one prepared statement serves all. */
 const RANGES_PER_QUERY = 64;
 
+/** What the grouping needs to tell whether a record could be linked at all: its name and its times. */
+export interface ActivityTimes {
+  id: string;
+  provider: string;
+  providerActivityId: string;
+  sport: Sport;
+  sportType: string | null;
+  startTime: Date;
+  elapsedSeconds: number | null;
+  movingSeconds: number | null;
+}
+
 /**
- * Activities starting in any of the given [from, to) ranges, in one statement per 64 ranges: the
- * engine seeks the time index once per range instead of the app sending one query each.
+ * Activities starting in any of the given [from, to) ranges, by their times only, in one statement
+ * per 64 ranges: the engine seeks the time index once per range instead of the app sending one query
+ * each, and full rows are read only for the few the grouping wants.
  */
-export async function listActivityIdsInRanges(sql: Sql, userId: string, ranges: readonly { from: number; to: number }[]): Promise<string[]> {
-  const ids: string[] = [];
+export async function listActivityTimesInRanges(sql: Sql, userId: string, ranges: readonly { from: number; to: number }[]): Promise<ActivityTimes[]> {
+  const found: ActivityTimes[] = [];
   const pairs = new Array(RANGES_PER_QUERY).fill("(?, ?)").join(", ");
   const text =
     `WITH ranges(range_from, range_to) AS (VALUES ${pairs}) ` +
     // CROSS JOIN keeps the ranges outer in SQLite: one index seek per range, never a scan of the person's history.
-    "SELECT a.id FROM ranges CROSS JOIN activities a WHERE a.user_id = ? AND a.start_time >= ranges.range_from AND a.start_time < ranges.range_to";
+    "SELECT a.id, a.provider, a.provider_activity_id, a.sport, a.sport_type, a.start_time, a.elapsed_seconds, a.moving_seconds FROM ranges CROSS JOIN activities a " +
+    "WHERE a.user_id = ? AND a.start_time >= ranges.range_from AND a.start_time < ranges.range_to";
   for (let start = 0; start < ranges.length; start += RANGES_PER_QUERY) {
     const chunk = ranges.slice(start, start + RANGES_PER_QUERY);
     const params: number[] = [];
@@ -184,9 +199,33 @@ export async function listActivityIdsInRanges(sql: Sql, userId: string, ranges: 
       const range = chunk[i];
       params.push(Math.trunc(range?.from ?? 0), Math.trunc(range?.to ?? 0));
     }
-    for (const row of await sql.query<{ id: string }>(text, [...params, userId])) ids.push(row.id);
+    const rows = await sql.query<{
+      id: string;
+      provider: string;
+      provider_activity_id: string;
+      sport: Sport;
+      sport_type: string | null;
+      start_time: number;
+      elapsed_seconds: number | null;
+      moving_seconds: number | null;
+    }>(text, [
+      ...params,
+      userId,
+    ]);
+    for (const row of rows) {
+      found.push({
+        id: row.id,
+        provider: row.provider,
+        providerActivityId: row.provider_activity_id,
+        sport: row.sport,
+        sportType: row.sport_type,
+        startTime: new Date(Number(row.start_time)),
+        elapsedSeconds: row.elapsed_seconds,
+        movingSeconds: row.moving_seconds,
+      });
+    }
   }
-  return ids;
+  return found;
 }
 
 /** Values per `IN (…)` list; short lists are padded with an id that matches nothing, so one prepared statement serves all. */

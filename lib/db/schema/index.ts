@@ -18,6 +18,11 @@ export const tables = {
   rateLimits: sqlite.rateLimits,
   matchVerdicts: sqlite.matchVerdicts,
   userPreferences: sqlite.userPreferences,
+  jobs: sqlite.jobs,
+  leases: sqlite.leases,
+  webhookDeliveries: sqlite.webhookDeliveries,
+  webhookSubscriptions: sqlite.webhookSubscriptions,
+  userEvents: sqlite.userEvents,
 };
 export type Tables = typeof tables;
 
@@ -31,3 +36,5 @@ export type WorkoutRow = typeof sqlite.workouts.$inferSelect;
 export type NewActivityRow = typeof sqlite.activities.$inferInsert;
 export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
 export type MatchVerdict = typeof sqlite.matchVerdicts.$inferSelect;
+export type JobRow = typeof sqlite.jobs.$inferSelect;
+export { jobStatuses, type JobStatus } from "./sqlite";

@@ -1,4 +1,4 @@
-import type { NotNull } from "drizzle-orm";
+import { sql, type NotNull } from "drizzle-orm";
 import { v7 as timeOrderedId } from "uuid";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { activityFields, type ActivityFieldName, type FieldSpec } from "@/lib/activity/fields";
@@ -97,7 +97,8 @@ export const rateLimits = sqliteTable("rate_limits", {
   expire: integer("expire"),
 });
 
-export const connectionStatuses = ["connected", "needs_reconnect", "error"] as const;
+/** `revoked`: the person withdrew our access at the provider (a deauthorization webhook); reconnecting restores it. */
+export const connectionStatuses = ["connected", "needs_reconnect", "error", "revoked"] as const;
 export type ConnectionStatus = (typeof connectionStatuses)[number];
 
 export const providerConnections = sqliteTable(
@@ -126,8 +127,19 @@ export const providerConnections = sqliteTable(
     nextSyncAfter: instant("next_sync_after"),
     /** Start of the newest activity stored from this connection: where an incremental sync resumes. */
     newestActivityAt: instant("newest_activity_at"),
+    /** How far back the backfill after connecting reaches (the provider's limit or PIERRE_SYNC_BACKFILL_DAYS). */
+    backfillFrom: instant("backfill_from"),
+    /** The backfill works newest first; everything from here to the time of connecting is stored. Null: not started. */
+    backfillReached: instant("backfill_reached"),
+    backfillDoneAt: instant("backfill_done_at"),
+    /** When the schedule next syncs this connection (jittered). */
+    nextSyncAt: instant("next_sync_at"),
   },
-  (t) => [uniqueIndex("provider_connections_user_provider").on(t.userId, t.provider)],
+  (t) => [
+    uniqueIndex("provider_connections_user_provider").on(t.userId, t.provider),
+    index("provider_connections_provider_user").on(t.provider, t.providerUserId),
+    index("provider_connections_due").on(t.nextSyncAt),
+  ],
 );
 
 export const oauthStates = sqliteTable(
@@ -247,3 +259,88 @@ export const userPreferences = sqliteTable("user_preferences", {
   sourcePriority: text("source_priority"),
   updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
 });
+
+export const jobStatuses = ["queued", "running", "done", "failed"] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+
+/**
+ * The durable job queue (lib/jobs): backfills, scheduled syncs, webhook fetches. A worker claims a
+ * job by taking its lease; a worker that dies stops renewing it, and the job is claimed again when
+ * the lease runs out. `key` names the work ("sync:<connection>"), so the same work is queued once.
+ */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    key: text("key"),
+    /** JSON. */
+    payload: text("payload").notNull(),
+    status: text("status", { enum: jobStatuses }).notNull().default("queued"),
+    runAt: instant("run_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: instant("lease_until"),
+    /** JSON the job reports as it goes ({ done, total, unit }). */
+    progress: text("progress"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+    finishedAt: instant("finished_at"),
+  },
+  (t) => [
+    uniqueIndex("jobs_pending_key").on(t.key).where(sql`status IN ('queued', 'running')`),
+    index("jobs_due").on(t.status, t.runAt),
+    index("jobs_key").on(t.key, t.createdAt),
+  ],
+);
+
+/**
+ * Named leases that every process on the database respects: one sync per connection at a time,
+ * one token refresh per connection. A lease expires on its own, so a dead holder blocks no one for long.
+ */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  owner: text("owner").notNull(),
+  expiresAt: instant("expires_at").notNull(),
+});
+
+/** Webhook deliveries already accepted, by the provider's own id for each (a replay is acknowledged and ignored). */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    provider: text("provider").notNull(),
+    deliveryId: text("delivery_id").notNull(),
+    receivedAt: instant("received_at").notNull(),
+  },
+  (t) => [primaryKey({ name: "webhook_deliveries_pk", columns: [t.provider, t.deliveryId] }), index("webhook_deliveries_received").on(t.receivedAt)],
+);
+
+/** The app's subscription at providers whose webhooks are created through their API (Strava's push subscription). */
+export const webhookSubscriptions = sqliteTable("webhook_subscriptions", {
+  provider: text("provider").primaryKey(),
+  externalId: text("external_id"),
+  callbackUrl: text("callback_url").notNull(),
+  status: text("status", { enum: ["active", "failed"] }).notNull(),
+  lastError: text("last_error"),
+  updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
+});
+
+/**
+ * What happened for a person (sync progress, new activities, errors), for their open dashboards:
+ * every process writes here and every live stream reads from here, so any process can serve them.
+ * Kept for a short while only.
+ */
+export const userEvents = sqliteTable(
+  "user_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** JSON. */
+    data: text("data").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_events_user").on(t.userId, t.seq), index("user_events_created").on(t.createdAt)],
+);

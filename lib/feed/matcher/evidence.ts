@@ -30,11 +30,14 @@ export interface MatchRecord {
   device: string | null;
 }
 
+/** What `couldMatch` reads of a record. */
+export type TimedRecord = Pick<MatchRecord, "startTime" | "elapsedSeconds" | "movingSeconds">;
+
 export interface Evidence {
   /** Log-odds-like weight: positive for "one workout", negative against. */
   weight: number;
-  /** A few words for the explanation ("starts 38 s apart"). */
-  text: string;
+  /** A few words for the explanation ("starts 38 s apart"); built only when an explanation is asked for. */
+  say: () => string;
   /** Counts, but goes without saying (both runs, the same span). */
   quiet?: boolean;
   /** The hypothesis itself (a shifted clock, a leg), said first. */
@@ -60,6 +63,10 @@ export interface Assessment {
 
 /** Sum of weights at which two records count as one workout. */
 export const ACCEPT = 1;
+/** The most that duration (1), distance (1.5), heart rate (1) and device (1.5) can add together. */
+const MOST_THE_REST_CAN_ADD = 5;
+/** Against two specific sports of different families: more than time (4) and the rest can add. */
+const DIFFERENT_SPORTS = 10;
 
 /** Starts of two recorders of one workout (or a copy) sit within about a minute; allow some slack. */
 const BASE_TOLERANCE_S = 90;
@@ -72,6 +79,8 @@ const SHIFT_TOLERANCE_S = 120;
  * tolerance. Detector lag (minutes) and legs of a multisport record (hours) fit well inside it.
  */
 export const MAX_START_GAP_MS = (MAX_SHIFT_HOURS * 3600 + SHIFT_TOLERANCE_S) * 1000;
+/** Without durations only the starts speak; further apart than this they cannot be one workout. */
+const NO_DURATION_MAX_GAP_S = 900;
 /**
  * A shifted record is a copy of the same file, or a second recorder of the same session: its
  * duration agrees but for rounding and a recorder started or stopped a minute apart.
@@ -105,7 +114,7 @@ interface Span {
   duration: number | null;
 }
 
-function durationOf(r: MatchRecord): number | null {
+function durationOf(r: Pick<MatchRecord, "elapsedSeconds" | "movingSeconds">): number | null {
   const seconds = r.elapsedSeconds ?? r.movingSeconds;
   return seconds && seconds > 0 ? seconds : null;
 }
@@ -128,7 +137,7 @@ function distanceOf(r: MatchRecord): number | null {
 const looseSports = new Set<Sport>(["other", "hiit", "cardio", "strength"]);
 const looseLabel = /^(activity|workout|other|exercise|training|sport|generic|aerobic workout|functional fitness)s?$/i;
 
-function isLoose(r: MatchRecord): boolean {
+function isLoose(r: Pick<MatchRecord, "sport" | "sportType">): boolean {
   return looseSports.has(r.sport) || (r.sportType !== null && looseLabel.test(r.sportType.trim()));
 }
 
@@ -136,10 +145,18 @@ function isLoose(r: MatchRecord): boolean {
  * Device names as words: a platform copy prefixes the maker ("Garmin Forerunner 965" for the
  * watch's "Forerunner 965"), so one name whose words all appear in the other is the same device.
  */
+const wordsOfDevice = new Map<string, string[] | null>();
 function deviceWords(name: string | null): string[] | null {
   if (!name) return null;
-  const words = name.toLowerCase().match(/[a-z]+|\d+/g);
-  return words && words.length > 0 ? words : null;
+  let words = wordsOfDevice.get(name);
+  if (words === undefined) {
+    const found = name.toLowerCase().match(/[a-z]+|\d+/g);
+    words = found && found.length > 0 ? found : null;
+    // Device names are few (models, not units); the bound only guards against a flood of odd ones.
+    if (wordsOfDevice.size > 10_000) wordsOfDevice.clear();
+    wordsOfDevice.set(name, words);
+  }
+  return words;
 }
 
 function sameDevice(a: MatchRecord, b: MatchRecord): boolean | null {
@@ -159,7 +176,7 @@ function relativeDifference(x: number, y: number): number {
 }
 
 /** Linear interpolation through (x, y) points, flat outside them. */
-function curve(points: readonly [number, number][], x: number): number {
+function curve(points: Curve, x: number): number {
   if (x <= points[0]![0]) return points[0]![1];
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i]!;
@@ -169,20 +186,34 @@ function curve(points: readonly [number, number][], x: number): number {
   return points.at(-1)![1];
 }
 
+/** Weights as a function of one measure, as (measure, weight) points; allocated once, used for every pair. */
+type Curve = readonly (readonly [number, number])[];
+const COVER_OF_SHORTER: Curve = [[0.2, -8], [0.5, -3], [0.7, 0], [0.9, 1.5]];
+const UNEXPLAINED_SHARE: Curve = [[0.1, -4], [0.35, -2], [0.7, 0]];
+const DURATION_AGREEMENT: Curve = [[0.02, 1], [0.05, 0.7], [0.1, 0]];
+const DISTANCE_AGREEMENT: Curve = [[0.02, 1.5], [0.05, 1], [0.1, 0.3], [0.25, -1.5], [0.5, -4]];
+const PACE_AGREEMENT: Curve = [[0.05, 1], [0.12, 0.3], [0.25, -1]];
+const HEART_RATE_AGREEMENT: Curve = [[3, 1], [6, 0.3], [9, -2], [12, -5], [20, -8]];
+const TWO_HEARTS: Curve = [[6, 0], [9, -5]];
+const SHIFTED_DURATION: Curve = [[0.01, 0], [0.03, -1], [0.05, -4]];
+const SHIFTED_DISTANCE: Curve = [[0.03, 0], [0.06, -5]];
+const START_WITHOUT_DURATION: Curve = [[60, 1.5], [120, 0.5], [300, -3], [NO_DURATION_MAX_GAP_S, -8]];
+
 // ---------------------------------------------------------------------------------------------
 // Evidence, kind by kind.
 
 function sportEvidence(a: MatchRecord, b: MatchRecord): Evidence {
-  if (a.sport === b.sport) return { weight: 1, text: `both ${sportInfo[a.sport].label.toLowerCase()}`, quiet: true };
+  if (a.sport === b.sport) return { weight: 1, say: () => `both ${sportInfo[a.sport].label.toLowerCase()}`, quiet: true };
   const loose = isLoose(a) || isLoose(b);
-  if (familyOf(a.sport) === familyOf(b.sport)) return { weight: loose ? 0.3 : 0.6, text: `${a.sport} and ${b.sport}` };
+  if (familyOf(a.sport) === familyOf(b.sport)) return { weight: loose ? 0.3 : 0.6, say: () => `${a.sport} and ${b.sport}` };
   // A generic label fits any workout, but says less than a matching one.
   if (loose) {
     const generic = isLoose(a) ? a : b;
     const label = generic.sportType !== null && looseLabel.test(generic.sportType.trim()) ? generic.sportType : generic.sport;
-    return { weight: -0.5, text: `generic label "${label}" vs ${(generic === a ? b : a).sport}` };
+    return { weight: -0.5, say: () => `generic label "${label}" vs ${(generic === a ? b : a).sport}` };
   }
-  return { weight: -8, text: `different sports (${a.sport} vs ${b.sport})` };
+  // More than all other evidence together can make up: a run and a ride are never one workout.
+  return { weight: -DIFFERENT_SPORTS, say: () => `different sports (${a.sport} vs ${b.sport})` };
 }
 
 interface TimeFacts {
@@ -224,17 +255,9 @@ function timeEvidence(t: TimeFacts, detectedInside: boolean): Evidence[] {
   const out: Evidence[] = [];
   // Most of the shorter record must lie inside the other: edges that touch (a commute ride into the
   // gym, a warm-up ending as the race starts) are different sessions.
-  const cover = curve(
-    [
-      [0.2, -8],
-      [0.5, -3],
-      [0.7, 0],
-      [0.9, 1.5],
-    ],
-    t.coverShort,
-  );
-  if (t.coverShort >= 0.995 && t.coverLong >= 0.9) out.push({ weight: cover, text: "same span", quiet: true });
-  else out.push({ weight: cover, text: t.coverShort >= 0.995 ? "inside the other" : `overlap ${formatShare(t.coverShort)}` });
+  const cover = curve(COVER_OF_SHORTER, t.coverShort);
+  if (t.coverShort >= 0.995 && t.coverLong >= 0.9) out.push({ weight: cover, say: () => "same span", quiet: true });
+  else out.push({ weight: cover, say: () => t.coverShort >= 0.995 ? "inside the other" : `overlap ${formatShare(t.coverShort)}` });
 
   const detected = t.startTolerance > BASE_TOLERANCE_S && t.startGap > BASE_TOLERANCE_S && t.startGap <= t.startTolerance;
   const start = curve(
@@ -249,26 +272,19 @@ function timeEvidence(t: TimeFacts, detectedInside: boolean): Evidence[] {
   // A record lying inside the other may begin anywhere in it (a detector that noticed the workout
   // late, the second fragment of one split at a break); its start says nothing against, only the
   // share it leaves unexplained does.
-  const startText = t.startGap < 1 ? "same start" : `starts ${formatSeconds(t.startGap)} apart${detected ? " (within detection lag)" : ""}`;
-  if (start > 0 || t.coverShort < 0.95) out.push({ weight: start, text: startText });
+  const startText = () => (t.startGap < 1 ? "same start" : `starts ${formatSeconds(t.startGap)} apart${detected ? " (within detection lag)" : ""}`);
+  if (start > 0 || t.coverShort < 0.95) out.push({ weight: start, say: startText });
 
   // Ends legitimately disagree (a watch left running, a copy cropped), so a far end costs nothing
   // here; the share of the longer record left unexplained below does.
-  if (t.endGap <= 60) out.push({ weight: 1, text: `ends ${formatSeconds(t.endGap)} apart` });
-  else if (t.endGap <= t.endTolerance) out.push({ weight: 0.5, text: `ends ${formatSeconds(t.endGap)} apart` });
+  if (t.endGap <= 60) out.push({ weight: 1, say: () => `ends ${formatSeconds(t.endGap)} apart` });
+  else if (t.endGap <= t.endTolerance) out.push({ weight: 0.5, say: () => `ends ${formatSeconds(t.endGap)} apart` });
 
   if (t.coverLong < 0.7) {
-    const weight = curve(
-      [
-        [0.1, -4],
-        [0.35, -2],
-        [0.7, 0],
-      ],
-      t.coverLong,
-    );
+    const weight = curve(UNEXPLAINED_SHARE, t.coverLong);
     // A detector that saw only part of a workout (it stopped at a break) is expected to leave
     // much of the longer record unexplained.
-    out.push({ weight: detectedInside ? weight / 2 : weight, text: `covers ${formatShare(t.coverLong)} of the longer one` });
+    out.push({ weight: detectedInside ? weight / 2 : weight, say: () => `covers ${formatShare(t.coverLong)} of the longer one` });
   }
   return out;
 }
@@ -293,16 +309,9 @@ function closestDuration(a: MatchRecord, b: MatchRecord): { difference: number; 
 function durationEvidence(a: MatchRecord, b: MatchRecord): Evidence | null {
   const best = closestDuration(a, b);
   if (!best) return null;
-  const weight = curve(
-    [
-      [0.02, 1],
-      [0.05, 0.7],
-      [0.1, 0],
-    ],
-    best.difference,
-  );
+  const weight = curve(DURATION_AGREEMENT, best.difference);
   if (weight <= 0) return null;
-  return { weight, text: best.difference < 0.0005 ? `same ${best.what}` : `${best.what} within ${formatShare(best.difference)}` };
+  return { weight, say: () => (best.difference < 0.0005 ? `same ${best.what}` : `${best.what} within ${formatShare(best.difference)}`) };
 }
 
 function distanceEvidence(a: MatchRecord, b: MatchRecord, sa: Span, sb: Span, t: TimeFacts | null): Evidence | null {
@@ -310,35 +319,19 @@ function distanceEvidence(a: MatchRecord, b: MatchRecord, sa: Span, sb: Span, t:
   const db = distanceOf(b);
   if (da === null || db === null) return null;
   const distanceDifference = relativeDifference(da, db);
-  const byDistance = curve(
-    [
-      [0.02, 1.5],
-      [0.05, 1],
-      [0.1, 0.3],
-      [0.25, -1.5],
-      [0.5, -4],
-    ],
-    distanceDifference,
-  );
-  const distanceText = distanceDifference < 0.0005 ? "same distance" : `distance ${byDistance > 0 ? "within" : "differs by"} ${formatShare(distanceDifference)}`;
-  const distance: Evidence = { weight: byDistance, text: distanceText };
+  const byDistance = curve(DISTANCE_AGREEMENT, distanceDifference);
+  const distanceText = () => (distanceDifference < 0.0005 ? "same distance" : `distance ${byDistance > 0 ? "within" : "differs by"} ${formatShare(distanceDifference)}`);
+  const distance: Evidence = { weight: byDistance, say: distanceText };
   if (!t || t.coverLong >= 0.85) return distance;
   // The records span different stretches of time. Either one of them misstates its span (a
   // recording that counts only moving time) and the distances agree, or they saw different
   // stretches of one workout and the pace agrees. When neither holds the unseen stretch may have
   // been anything (a car ride home on a watch left running), so the disagreement counts little.
   const paceDifference = relativeDifference(da / sa.duration!, db / sb.duration!);
-  const byPace = curve(
-    [
-      [0.05, 1],
-      [0.12, 0.3],
-      [0.25, -1],
-    ],
-    paceDifference,
-  );
-  const pace: Evidence = { weight: byPace, text: `pace ${byPace > 0 ? "within" : "differs by"} ${formatShare(paceDifference)}` };
+  const byPace = curve(PACE_AGREEMENT, paceDifference);
+  const pace: Evidence = { weight: byPace, say: () => `pace ${byPace > 0 ? "within" : "differs by"} ${formatShare(paceDifference)}` };
   const better = distance.weight >= pace.weight ? distance : pace;
-  return better.weight >= -1 ? better : { weight: -1, text: better.text };
+  return better.weight >= -1 ? better : { weight: -1, say: better.say };
 }
 
 function heartRateEvidence(a: MatchRecord, b: MatchRecord, t: TimeFacts | null, devices: boolean | null): Evidence[] {
@@ -347,32 +340,23 @@ function heartRateEvidence(a: MatchRecord, b: MatchRecord, t: TimeFacts | null, 
   // Averages over different stretches of a workout need not agree.
   if (!ha || !hb || (t && t.coverLong < 0.75)) return [];
   const gap = Math.abs(ha - hb);
-  const text = Math.round(gap) === 0 ? "same heart rate" : `heart rates ${Math.round(gap)} bpm apart`;
+  const say = () => (Math.round(gap) === 0 ? "same heart rate" : `heart rates ${Math.round(gap)} bpm apart`);
   // Two recorders on one body read the same heart within a few beats.
-  const weight = curve(
-    [
-      [3, 1],
-      [6, 0.3],
-      [9, -2],
-      [12, -5],
-      [20, -8],
-    ],
-    gap,
-  );
-  const out: Evidence[] = [{ weight, text }];
+  const weight = curve(HEART_RATE_AGREEMENT, gap);
+  const out: Evidence[] = [{ weight, say }];
   // Different devices with different hearts are two people on one account.
-  if (devices === false && gap > 6) out.push({ weight: curve([[6, 0], [9, -5]], gap), text: `different devices (${a.device}, ${b.device})` });
+  if (devices === false && gap > 6) out.push({ weight: curve(TWO_HEARTS, gap), say: () => `different devices (${a.device}, ${b.device})` });
   return out;
 }
 
 function deviceEvidence(devices: boolean | null): Evidence | null {
-  return devices ? { weight: 1.5, text: "same device" } : null;
+  return devices ? { weight: 1.5, say: () => "same device" } : null;
 }
 
 function sameSourceEvidence(a: MatchRecord, b: MatchRecord): Evidence | null {
   // A source usually holds one record per workout; two (a manual entry beside a synced one, two
   // uploads of one ride) happen, but less often than two workouts.
-  return a.provider === b.provider ? { weight: -0.5, text: `both from ${a.provider}` } : null;
+  return a.provider === b.provider ? { weight: -0.5, say: () => `both from ${a.provider}` } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -388,13 +372,17 @@ function sameClock(a: MatchRecord, b: MatchRecord, detection: DetectionLookup, s
   const time = timeFacts(a, sa, b, sb, detection);
   const evidence: Evidence[] = [];
   if (time) {
-    if (time.overlap <= 0) return { evidence: [{ weight: -Infinity, text: time.overlap === 0 ? "back to back" : "do not overlap" }], time };
+    if (time.overlap <= 0) return { evidence: [{ weight: -Infinity, say: () => time.overlap === 0 ? "back to back" : "do not overlap" }], time };
     const shorter = time.shorter === "a" ? a : b;
     evidence.push(...timeEvidence(time, time.coverShort >= 0.95 && detection(shorter.provider) !== undefined));
+    // When time and sport already say "apart" beyond what every remaining kind of evidence could
+    // make up, the rest is not weighed (most pairs that overlap at all are two workouts).
+    const sport = sportEvidence(a, b);
+    if (total(evidence) + sport.weight + MOST_THE_REST_CAN_ADD < ACCEPT) return { evidence: [...evidence, sport], time };
   } else {
     // Without durations only the starts can be compared, and they must be close.
     const gap = Math.abs(sa.start - sb.start);
-    evidence.push({ weight: curve([[60, 1.5], [120, 0.5], [300, -3]], gap), text: `starts ${formatSeconds(gap)} apart` });
+    evidence.push({ weight: curve(START_WITHOUT_DURATION, gap), say: () => `starts ${formatSeconds(gap)} apart` });
   }
   evidence.push(sportEvidence(a, b));
   const duration = durationEvidence(a, b);
@@ -428,7 +416,7 @@ function shiftCause(a: MatchRecord, b: MatchRecord, hours: number): string | nul
 }
 
 /** Durations counted the same way (wall clock with wall clock, moving with moving): a copy of one file keeps both. */
-function sameKindDurationDifference(a: MatchRecord, b: MatchRecord): number {
+function sameKindDurationDifference(a: TimedRecord, b: TimedRecord): number {
   const pairs = [
     [a.elapsedSeconds, b.elapsedSeconds],
     [a.movingSeconds, b.movingSeconds],
@@ -446,20 +434,20 @@ function shiftedClock(a: MatchRecord, b: MatchRecord, detection: DetectionLookup
   if (!cause) return null;
   // Whole-hour errors are rarer than two workouts that happen to line up (the same loop walked
   // every morning and evening), so even an explained shift starts a little behind.
-  const out: Evidence[] = [{ weight: -1, text: `clock off by ${Math.abs(hours)} h (${cause})`, lead: true }];
-  if (durationDifference > 0.01) out.push({ weight: curve([[0.01, 0], [0.03, -1], [0.05, -4]], durationDifference), text: `duration differs by ${formatShare(durationDifference)}` });
+  const out: Evidence[] = [{ weight: -1, say: () => `clock off by ${Math.abs(hours)} h (${cause})`, lead: true }];
+  if (durationDifference > 0.01) out.push({ weight: curve(SHIFTED_DURATION, durationDifference), say: () => `duration differs by ${formatShare(durationDifference)}` });
   // The copy of one file: what it measured must agree as closely as its duration does.
   const distanceA = distanceOf(a);
   const distanceB = distanceOf(b);
   if (distanceA !== null && distanceB !== null) {
     const difference = relativeDifference(distanceA, distanceB);
-    if (difference > 0.03) out.push({ weight: curve([[0.03, 0], [0.06, -5]], difference), text: `distance differs by ${formatShare(difference)}` });
+    if (difference > 0.03) out.push({ weight: curve(SHIFTED_DISTANCE, difference), say: () => `distance differs by ${formatShare(difference)}` });
   }
   // A source keeps one clock for all its records, and a device for certain: two of their records
   // hours apart are two workouts (the same loop walked morning and evening).
   if (a.provider === b.provider) {
     const oneDevice = sameDevice(a, b) === true;
-    out.push({ weight: oneDevice ? -8 : -3, text: oneDevice ? `both from one ${a.device}` : `both from ${a.provider}` });
+    out.push({ weight: oneDevice ? -8 : -3, say: () => oneDevice ? `both from one ${a.device}` : `both from ${a.provider}` });
   }
   out.push(...sameClock(a, b, detection, -hours * 3600).evidence);
   return { evidence: out, hours };
@@ -478,7 +466,7 @@ function legOf(whole: MatchRecord, leg: MatchRecord, detection: DetectionLookup)
   const slack = BASE_TOLERANCE_S + (detection(whole.provider)?.startLagSeconds ?? 0);
   const endSlack = BASE_TOLERANCE_S + (detection(whole.provider)?.endLagSeconds ?? 0);
   if (sl.start < sw.start - slack || sl.end > sw.end + endSlack) return null;
-  const evidence: Evidence[] = [{ weight: 1.5, text: `${leg.sport === "multisport" ? "transition" : `${leg.sport} leg`} inside the multisport record`, lead: true }];
+  const evidence: Evidence[] = [{ weight: 1.5, say: () => `${leg.sport === "multisport" ? "transition" : `${leg.sport} leg`} inside the multisport record`, lead: true }];
   const device = deviceEvidence(sameDevice(whole, leg));
   if (device) evidence.push(device);
   return evidence;
@@ -497,9 +485,44 @@ function isDetectedFragment(piece: MatchRecord, whole: MatchRecord, detection: D
   return sp.duration! < 0.8 * sw.duration! && sp.start >= sw.start - BASE_TOLERANCE_S && sp.end <= sw.end + BASE_TOLERANCE_S + found.endLagSeconds;
 }
 
+/**
+ * Whether any hypothesis could hold, from the times alone: the records overlap (one workout, a leg),
+ * start within whole hours of each other to the minutes (a shifted clock), or — without durations —
+ * start close together. Cheap, and exact: when it says no, every hypothesis below says "apart"; the
+ * grouping compares every pair of records within 14 hours, and almost all of them stop here.
+ */
+/**
+ * Whether the sports alone leave a hypothesis open: one family, a generic label on either side, or
+ * a multisport record (whose legs are other sports). Exact, as `couldMatch` is.
+ */
+export function sportsCouldMatch(a: Pick<MatchRecord, "sport" | "sportType">, b: Pick<MatchRecord, "sport" | "sportType">): boolean {
+  return familyOf(a.sport) === familyOf(b.sport) || a.sport === "multisport" || b.sport === "multisport" || isLoose(a) || isLoose(b);
+}
+
+export function couldMatch(a: TimedRecord, b: TimedRecord): boolean {
+  const startA = a.startTime.getTime();
+  const startB = b.startTime.getTime();
+  const gap = Math.abs(startA - startB);
+  if (gap > MAX_START_GAP_MS) return false;
+  const durationA = durationOf(a);
+  const durationB = durationOf(b);
+  if (durationA === null || durationB === null) return gap <= NO_DURATION_MAX_GAP_S * 1000;
+  if (Math.min(startA + durationA * 1000, startB + durationB * 1000) > Math.max(startA, startB)) return true;
+  const hours = Math.round(gap / 3_600_000);
+  return hours > 0 && Math.abs(gap - hours * 3_600_000) <= SHIFT_TOLERANCE_S * 1000 && sameKindDurationDifference(a, b) <= SHIFT_MAX_DURATION_DIFFERENCE;
+}
+
+/** What the times say of a pair the prefilter turned away. */
+function apartInTime(a: MatchRecord, b: MatchRecord): string {
+  const sa = spanOf(a);
+  const sb = spanOf(b);
+  if (sa.end === null || sb.end === null || Math.abs(sa.start - sb.start) * 1000 > MAX_START_GAP_MS) return `starts ${formatSeconds(Math.abs(sa.start - sb.start))} apart`;
+  return Math.min(sa.end, sb.end) - Math.max(sa.start, sb.start) === 0 ? "back to back" : "do not overlap";
+}
+
 export function assess(a: MatchRecord, b: MatchRecord, detection: DetectionLookup): Assessment {
-  const gap = Math.abs(a.startTime.getTime() - b.startTime.getTime());
-  if (gap > MAX_START_GAP_MS) return { relation: "apart", score: -Infinity, evidence: [{ weight: -Infinity, text: `starts ${formatSeconds(gap / 1000)} apart` }], piece: null };
+  if (!couldMatch(a, b)) return { relation: "apart", score: -Infinity, evidence: [{ weight: -Infinity, say: () => apartInTime(a, b) }], piece: null };
+  if (!sportsCouldMatch(a, b)) return { relation: "apart", score: -Infinity, evidence: [sportEvidence(a, b)], piece: null };
   // Every hypothesis is weighed and the best supported one stands: a WHOOP triathlon and a watch's
   // multisport record are copies of each other even though one lies inside the other.
   const candidates: Assessment[] = [];
@@ -528,7 +551,7 @@ export function describe(assessment: Assessment): string {
   const ordered = [...said].sort((x, y) => Number(Boolean(y.lead)) - Number(Boolean(x.lead)) || Math.abs(y.weight) - Math.abs(x.weight));
   const sentence = ordered
     .slice(0, 4)
-    .map((e) => e.text)
+    .map((e) => e.say())
     .join(", ");
   return apart ? `not the same workout: ${sentence || "too little in common"}` : sentence;
 }
