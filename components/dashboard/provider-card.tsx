@@ -29,7 +29,9 @@ function Retirement({ provider: p }: { provider: Status }) {
         </p>
       )}
       {successor && !successor.connected && !p.connected && p.status !== "needs_reconnect" && (
-        <p>Workouts already stored from {p.displayName} stay in your history; new ones come from {successor.displayName}.</p>
+        <p>
+          New workouts come from {successor.displayName}; anything already stored from {p.displayName} stays in your history.
+        </p>
       )}
       {successor && successor.connected && <p>Your data now comes from {successor.displayName}.</p>}
       {successor && !successor.configured && !successor.connected && <p>{successor.displayName} is not configured on this server yet.</p>}
