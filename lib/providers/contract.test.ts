@@ -89,6 +89,10 @@ describe.each(builtInProviders.map((m) => [m.definition.id, m] as const))("provi
     if (definition.connection === "none") expect(definition.requiresCredentials).toBe(false);
     for (const limit of definition.requestLimits ?? []) expect(limit.requests > 0 && limit.perSeconds > 0).toBe(true);
     for (const setting of definition.settings ?? []) expect(setting.envSuffix).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    // Its source kind places it in the default source priority: never below the demo source.
+    const priority = env.app.catalog.sourcePriority;
+    const demo = registry().listDefinitions().filter((d) => d.sourceKind === "demo");
+    if (definition.sourceKind !== "demo") for (const other of demo) expect(priority.indexOf(id)).toBeLessThan(priority.indexOf(other.id));
     if (definition.retirement) {
       expect(definition.retirement.since).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (definition.retirement.successor) {
