@@ -22,13 +22,13 @@ function Retirement({ provider: p }: { provider: Status }) {
   return (
     <div className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950" data-testid="retirement">
       <p>{retirement.reason}</p>
-      {successor && !successor.connected && (p.connected || p.status === "needs_reconnect") && (
+      {successor && successor.configured && !successor.connected && (p.connected || p.status === "needs_reconnect") && (
         <p>
           Move to {successor.displayName} to keep receiving data: you sign in there once, {p.displayName} is then disconnected, and the
           workouts already stored from {p.displayName} stay in your history.
         </p>
       )}
-      {successor && !successor.connected && !p.connected && p.status !== "needs_reconnect" && (
+      {successor && successor.configured && !successor.connected && !p.connected && p.status !== "needs_reconnect" && (
         <p>
           New workouts come from {successor.displayName}; anything already stored from {p.displayName} stays in your history.
         </p>
