@@ -6,6 +6,7 @@
  */
 
 export type Sport = "run" | "ride" | "swim" | "walk" | "hike" | "strength";
+/** The providers whose recordings are written out below (and in the benchmarks' histories). */
 export type ProviderId = "strava" | "garmin" | "fitbit" | "whoop" | "coros" | "polar" | "terra";
 
 export interface Workout {
@@ -27,7 +28,7 @@ export interface Workout {
 
 /** A provider's copy: the same workout with that provider's small differences. */
 export interface Recording extends Workout {
-  provider: ProviderId;
+  provider: string;
   /** Provider-side id of the Garmin copy, for Strava's `external_id`. */
   garminActivityId?: number;
   uploadMs: number;
@@ -117,7 +118,7 @@ export function canonicalWorkouts(now: number): Workout[] {
   return workouts.filter((w) => w.startMs + w.elapsedSeconds * 1000 < now);
 }
 
-export function recording(w: Workout, provider: ProviderId, random: () => number, shift: { startSeconds: number; durationFactor: number; distanceFactor: number }): Recording {
+export function recording(w: Workout, provider: string, random: () => number, shift: { startSeconds: number; durationFactor: number; distanceFactor: number }): Recording {
   const elapsed = Math.round(w.elapsedSeconds * shift.durationFactor);
   return {
     ...w,
@@ -177,4 +178,46 @@ export function datasetFor(now: number): Dataset {
   }
   for (const list of Object.values(data)) list.sort((a, b) => a.startMs - b.startMs);
   return data;
+}
+
+/**
+ * How a provider without hand-written recordings above records the athlete's workouts, declared by
+ * its sandbox module:
+ * - `mirrorOf`: the same recordings as another provider (a successor API serving the same devices);
+ * - otherwise a share of the workouts (only some sports, for a bike computer), started exactly
+ *   (a watch or head unit) or up to a minute and a half off with durations and distances a few
+ *   percent off (a strap or ring), plus three of its own in the last three weeks.
+ */
+export type RecordingProfile =
+  | { mirrorOf: string }
+  | { share: number; sports?: readonly Sport[]; drift: "exact" | "strap" };
+
+function seedOf(text: string): number {
+  let hash = 2166136261;
+  for (const char of text) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+  return hash >>> 0;
+}
+
+/** A provider's recordings from its profile, oldest first; deterministic per provider id and start time. */
+export function recordingsFor(provider: string, profile: Exclude<RecordingProfile, { mirrorOf: string }>, now: number): Recording[] {
+  const random = prng(seedOf(provider));
+  const isFeatured = (w: Workout) => w.name === featured.merged || featured.backToBack.includes(w.name as never) || w.name === featured.indoorRide;
+  const fits = (sport: Sport) => !profile.sports || profile.sports.includes(sport);
+  const list: Recording[] = [];
+  for (const w of canonicalWorkouts(now)) {
+    if (isFeatured(w) || !fits(w.sport) || random() >= profile.share) continue;
+    const shift =
+      profile.drift === "exact"
+        ? { startSeconds: 0, durationFactor: 1, distanceFactor: 1 }
+        : { startSeconds: Math.round(between(random, [-90, 90])), durationFactor: between(random, [0.97, 1.03]), distanceFactor: between(random, [0.97, 1.03]) };
+    list.push(recording(w, provider, random, shift));
+  }
+  const today = Math.floor(now / DAY) * DAY;
+  const own = profile.sports?.length ? profile.sports : (["walk", "run", "strength"] as const);
+  [6, 11, 18].forEach((daysAgo, i) => {
+    const sport = own[i % own.length]!;
+    const workout = makeWorkout(random, 2000 + i, sport, today - daysAgo * DAY + 17 * 3600_000, 60);
+    list.push(recording(workout, provider, random, { startSeconds: 0, durationFactor: 1, distanceFactor: 1 }));
+  });
+  return list.sort((a, b) => a.startMs - b.startMs);
 }

@@ -1,43 +1,66 @@
 /**
- * The PIERRE_* variables that point the app at the sandbox: every provider's real URL mounted
- * under /<id> on the sandbox, plus the sandbox's client credentials. Used by `npm run demo`, the
- * browser tests and the integration tests.
+ * The PIERRE_* variables that point the app at the sandbox, derived from the provider definitions:
+ * each provider's real endpoints are served under /<id> + the endpoint's own path, and each gets
+ * made-up client credentials (and settings). Used by `npm run demo`, the browser tests and the
+ * integration tests. Nothing here names a provider: a new definition is covered by its registry line.
  */
-export const sandboxProviders = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar"] as const;
-export type SandboxProvider = (typeof sandboxProviders)[number];
+import { providerEnvName, providerSettingEnvName } from "@/lib/config/provider-env";
+import { builtInProviders } from "@/lib/providers/builtin";
+import type { ProviderDefinition, ProviderEndpoints, ProviderModule } from "@/lib/providers/types";
 
-export const sandboxCredentials: Record<SandboxProvider, { clientId: string; clientSecret: string }> = Object.fromEntries(
-  sandboxProviders.map((id) => [id, { clientId: `sandbox-${id}-client`, clientSecret: `sandbox-${id}-secret` }]),
-) as Record<SandboxProvider, { clientId: string; clientSecret: string }>;
+export type EndpointField = keyof ProviderEndpoints;
+const endpointFields: readonly EndpointField[] = ["authUrl", "tokenUrl", "apiBaseUrl", "revokeUrl"];
 
-/** Paths of each provider's real endpoints (host dropped), as the sandbox serves them. */
-export const sandboxPaths: Record<SandboxProvider, { auth: string; token?: string; api: string; revoke: string }> = {
-  strava: { auth: "/strava/oauth/authorize", token: "/strava/oauth/token", api: "/strava/api/v3", revoke: "/strava/oauth/deauthorize" },
-  garmin: {
-    auth: "/garmin/oauth2Confirm",
-    token: "/garmin/di-oauth2-service/oauth/token",
-    api: "/garmin",
-    revoke: "/garmin/wellness-api/rest/user/registration",
-  },
-  fitbit: { auth: "/fitbit/oauth2/authorize", token: "/fitbit/oauth2/token", api: "/fitbit", revoke: "/fitbit/oauth2/revoke" },
-  whoop: { auth: "/whoop/oauth/oauth2/auth", token: "/whoop/oauth/oauth2/token", api: "/whoop/developer", revoke: "/whoop/developer/v2/user/access" },
-  coros: { auth: "/coros/oauth2/authorize", token: "/coros/oauth2/accesstoken", api: "/coros", revoke: "/coros/oauth2/deauthorize" },
-  terra: { auth: "/terra/api/v2/auth/generateWidgetSession", api: "/terra/api/v2", revoke: "/terra/api/v2/auth/deauthenticateUser" },
-  polar: { auth: "/polar/oauth2/authorization", token: "/polar/v2/oauth2/token", api: "/polar/v3", revoke: "/polar/v3/users" },
-};
+/** Providers the sandbox stands in for: every registered one that talks to an API of its own. */
+export function sandboxedDefinitions(modules: readonly ProviderModule[] = builtInProviders): ProviderDefinition[] {
+  return modules.map((module) => module.definition).filter((definition) => definition.connection !== "none");
+}
 
-export function sandboxProviderEnv(sandboxUrl: string): Record<string, string> {
+export function sandboxDefinition(id: string, modules: readonly ProviderModule[] = builtInProviders): ProviderDefinition {
+  const definition = sandboxedDefinitions(modules).find((candidate) => candidate.id === id);
+  if (!definition) throw new Error(`The sandbox has no provider '${id}'.`);
+  return definition;
+}
+
+export interface SandboxCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** The definition's own settings (e.g. an API subscription key), by key. */
+  settings: Record<string, string>;
+}
+
+export function sandboxCredentials(provider: string | ProviderDefinition): SandboxCredentials {
+  const definition = typeof provider === "string" ? sandboxDefinition(provider) : provider;
+  const { id } = definition;
+  return {
+    clientId: `sandbox-${id}-client`,
+    clientSecret: `sandbox-${id}-secret`,
+    settings: Object.fromEntries((definition.settings ?? []).map((setting) => [setting.key, `sandbox-${id}-${setting.key}`])),
+  };
+}
+
+/**
+ * Where the sandbox serves one of a provider's real endpoints: `/<id>` + the URL's path, so
+ * `https://www.strava.com/api/v3` is `/strava/api/v3`. Undefined when the provider has no such endpoint.
+ */
+export function sandboxPath(provider: string | ProviderDefinition, field: EndpointField): string | undefined {
+  const definition = typeof provider === "string" ? sandboxDefinition(provider) : provider;
+  const url = definition.endpoints[field];
+  return url ? `/${definition.id}${new URL(url).pathname.replace(/\/+$/, "")}` : undefined;
+}
+
+export function sandboxProviderEnv(sandboxUrl: string, modules: readonly ProviderModule[] = builtInProviders): Record<string, string> {
   const base = sandboxUrl.replace(/\/+$/, "");
   const env: Record<string, string> = {};
-  for (const id of sandboxProviders) {
-    const prefix = `PIERRE_${id.toUpperCase()}`;
-    const paths = sandboxPaths[id];
-    env[`${prefix}_CLIENT_ID`] = sandboxCredentials[id].clientId;
-    env[`${prefix}_CLIENT_SECRET`] = sandboxCredentials[id].clientSecret;
-    env[`${prefix}_AUTH_URL`] = base + paths.auth;
-    if (paths.token) env[`${prefix}_TOKEN_URL`] = base + paths.token;
-    env[`${prefix}_API_BASE_URL`] = base + paths.api;
-    env[`${prefix}_REVOKE_URL`] = base + paths.revoke;
+  for (const definition of sandboxedDefinitions(modules)) {
+    const credentials = sandboxCredentials(definition);
+    env[providerEnvName(definition.id, "clientId")] = credentials.clientId;
+    env[providerEnvName(definition.id, "clientSecret")] = credentials.clientSecret;
+    for (const field of endpointFields) {
+      const path = sandboxPath(definition, field);
+      if (path) env[providerEnvName(definition.id, field)] = base + path;
+    }
+    for (const setting of definition.settings ?? []) env[providerSettingEnvName(definition.id, setting)] = credentials.settings[setting.key]!;
   }
   return env;
 }

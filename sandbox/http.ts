@@ -66,6 +66,7 @@ export interface Route {
   method: string;
   provider: string;
   kind: RouteKind;
+  path: string;
   pattern: RegExp;
   keys: string[];
   handler: Handler;
@@ -75,9 +76,11 @@ export class Router {
   readonly routes: Route[] = [];
 
   add(method: string, provider: string, kind: RouteKind, path: string, handler: Handler): void {
+    // Paths come from provider definitions: two endpoints landing on one path is a definition to fix, not a route to shadow.
+    if (this.routes.some((route) => route.method === method && route.path === path)) throw new Error(`The sandbox already serves ${method} ${path}.`);
     const keys: string[] = [];
     const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_, key: string) => (keys.push(key), "([^/]+)"))}$`);
-    this.routes.push({ method, provider, kind, pattern, keys, handler });
+    this.routes.push({ method, provider, kind, path, pattern, keys, handler });
   }
 
   match(method: string, pathname: string): { route: Route; params: Record<string, string> } | undefined {

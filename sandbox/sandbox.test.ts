@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { addActivities, failNext, reset, setTokenLifetime } from "./control-client";
-import { sandboxCredentials, sandboxPaths } from "./env";
+import { sandboxCredentials, sandboxPath } from "./env";
 import { startSandbox, type Sandbox } from "./server";
 
 let sandbox: Sandbox;
@@ -14,15 +14,15 @@ beforeEach(async () => reset(sandbox.url));
 const redirectUri = "http://127.0.0.1:3000/api/providers/x/callback";
 
 /** Authorize as a browser would: consent page, then the form's Authorize button. */
-async function authorize(provider: "strava" | "garmin" | "fitbit" | "whoop" | "coros" | "polar", extra: Record<string, string> = {}) {
+async function authorize(provider: string, extra: Record<string, string> = {}) {
   const params = new URLSearchParams({
-    client_id: sandboxCredentials[provider].clientId,
+    client_id: sandboxCredentials(provider).clientId,
     response_type: "code",
     redirect_uri: redirectUri,
     state: "state-12345",
     ...extra,
   });
-  const url = `${sandbox.url}${sandboxPaths[provider].auth}`;
+  const url = `${sandbox.url}${sandboxPath(provider, "authUrl")}`;
   const page = await fetch(`${url}?${params}`);
   if (page.status !== 200) return { status: page.status, code: undefined };
   params.set("decision", "authorize");
@@ -30,8 +30,8 @@ async function authorize(provider: "strava" | "garmin" | "fitbit" | "whoop" | "c
   return { status: answer.status, code: new URL(answer.headers.get("location")!).searchParams.get("code")! };
 }
 
-function tokenRequest(provider: keyof typeof sandboxPaths, form: Record<string, string>, auth: "basic" | "body" | "wrong" = "body") {
-  const { clientId, clientSecret } = sandboxCredentials[provider];
+function tokenRequest(provider: string, form: Record<string, string>, auth: "basic" | "body" | "wrong" | "query" = "body") {
+  const { clientId, clientSecret } = sandboxCredentials(provider);
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   const body = new URLSearchParams(form);
   if (auth === "basic") headers.authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
@@ -43,7 +43,13 @@ function tokenRequest(provider: keyof typeof sandboxPaths, form: Record<string, 
     body.set("client_id", clientId);
     body.set("client_secret", "not-the-secret");
   }
-  return fetch(`${sandbox.url}${sandboxPaths[provider].token}`, { method: "POST", headers, body });
+  const url = new URL(`${sandbox.url}${sandboxPath(provider, "tokenUrl")}`);
+  if (auth === "query") {
+    // Everything in the query string, an empty body: how Wahoo's docs show it.
+    for (const [key, value] of Object.entries({ ...form, client_id: clientId, client_secret: clientSecret })) url.searchParams.set(key, value);
+    return fetch(url, { method: "POST" });
+  }
+  return fetch(url, { method: "POST", headers, body });
 }
 
 describe("sandbox OAuth", () => {
@@ -167,8 +173,107 @@ describe("sandbox APIs", () => {
     expect(await pull(1456815600 - 3600, 1456815600 + 3600)).not.toContain("g-old");
   });
 
+  it("mounts every provider at its definition's endpoints and refuses two routes on one path", async () => {
+    expect(sandboxPath("strava", "apiBaseUrl")).toBe("/strava/api/v3");
+    expect(sandboxPath("google", "tokenUrl")).toBe("/google/token");
+    expect(sandboxPath("suunto", "apiBaseUrl")).toBe("/suunto");
+    expect((await fetch(`${sandbox.url}${sandboxPath("oura", "authUrl")}`)).status).toBe(400);
+  });
+
   it("rejects unknown control commands", async () => {
     const response = await fetch(`${sandbox.url}/__control`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action: "explode" }) });
     expect(response.status).toBe(400);
+  });
+});
+
+describe("the providers that joined with Google Health", () => {
+  const auth = (token: string, extra: Record<string, string> = {}) => ({ headers: { authorization: `Bearer ${token}`, ...extra } });
+
+  it("Google: a refresh token only with access_type=offline; a refresh keeps it; revoking ends the grant", async () => {
+    const online = await authorize("google", { scope: "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly" });
+    const onlineBody = (await (await tokenRequest("google", { grant_type: "authorization_code", code: online.code!, redirect_uri: redirectUri })).json()) as Record<string, string>;
+    expect(onlineBody.refresh_token).toBeUndefined();
+
+    const offline = await authorize("google", { scope: "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly", access_type: "offline", prompt: "consent" });
+    const issued = (await (await tokenRequest("google", { grant_type: "authorization_code", code: offline.code!, redirect_uri: redirectUri })).json()) as Record<string, string>;
+    expect(issued).toMatchObject({ token_type: "Bearer", expires_in: 3599, refresh_token: expect.any(String) });
+    const refreshed = (await (await tokenRequest("google", { grant_type: "refresh_token", refresh_token: issued.refresh_token! })).json()) as Record<string, string>;
+    expect(refreshed.refresh_token).toBeUndefined();
+    expect(refreshed.access_token).not.toBe(issued.access_token);
+
+    const identity = (await (await fetch(`${sandbox.url}/google/v4/users/me/identity`, auth(refreshed.access_token!))).json()) as Record<string, string>;
+    expect(identity).toMatchObject({ healthUserId: expect.any(String), legacyUserId: expect.stringMatching(/^[0-9A-F]{6}$/) });
+    const list = await fetch(`${sandbox.url}/google/v4/users/me/dataTypes/exercise/dataPoints?pageSize=100`, auth(refreshed.access_token!));
+    const page = (await list.json()) as { dataPoints: { exercise: { interval: { startTime: string } } }[]; nextPageToken?: string };
+    // At most 25 a page, newest first.
+    expect(page.dataPoints.length).toBeLessThanOrEqual(25);
+    const starts = page.dataPoints.map((p) => Date.parse(p.exercise.interval.startTime));
+    expect(starts).toEqual([...starts].sort((a, b) => b - a));
+
+    const revoke = await fetch(`${sandbox.url}/google/revoke`, { method: "POST", body: new URLSearchParams({ token: issued.refresh_token! }) });
+    expect(revoke.status).toBe(200);
+    expect((await fetch(`${sandbox.url}/google/v4/users/me/identity`, auth(refreshed.access_token!))).status).toBe(401);
+  });
+
+  it("Oura: credentials in the form or in HTTP Basic; pages by next_token; revokes through the query string", async () => {
+    const first = await authorize("oura", { scope: "workout" });
+    expect((await tokenRequest("oura", { grant_type: "authorization_code", code: first.code!, redirect_uri: redirectUri }, "basic")).status).toBe(200);
+    const second = await authorize("oura", { scope: "workout" });
+    const body = (await (await tokenRequest("oura", { grant_type: "authorization_code", code: second.code!, redirect_uri: redirectUri })).json()) as Record<string, string>;
+    const token = body.access_token!;
+    let url: string | undefined = `${sandbox.url}/oura/v2/usercollection/workout?start_date=2000-01-01&end_date=2100-01-01`;
+    const ids: string[] = [];
+    while (url) {
+      const page = (await (await fetch(url, auth(token))).json()) as { data: { id: string }[]; next_token: string | null };
+      ids.push(...page.data.map((w) => w.id));
+      url = page.next_token ? `${sandbox.url}/oura/v2/usercollection/workout?start_date=2000-01-01&end_date=2100-01-01&next_token=${page.next_token}` : undefined;
+    }
+    expect(ids.length).toBeGreaterThan(10);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await fetch(`${sandbox.url}/oura/oauth/revoke?access_token=${token}`)).status).toBe(200);
+    expect((await fetch(`${sandbox.url}/oura/v2/usercollection/personal_info`, auth(token))).status).toBe(401);
+  });
+
+  it("Suunto: HTTP Basic only, the username in the token response, and no API answer without the subscription key", async () => {
+    const { code } = await authorize("suunto");
+    expect((await tokenRequest("suunto", { grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }, "body")).status).toBe(401);
+    const issued = (await (await tokenRequest("suunto", { grant_type: "authorization_code", code: code!, redirect_uri: redirectUri }, "basic")).json()) as Record<string, string>;
+    expect(issued).toMatchObject({ user: expect.any(String), scope: "workout" });
+    const claims = JSON.parse(Buffer.from(issued.access_token!.split(".")[1]!, "base64url").toString("utf8")) as Record<string, string>;
+    expect(claims.user).toBe(issued.user);
+    const list = `${sandbox.url}/suunto/v3/workouts/?since=0&limit=100&offset=0`;
+    expect((await fetch(list, auth(issued.access_token!))).status).toBe(401);
+    const key = { "ocp-apim-subscription-key": sandboxCredentials("suunto").settings.subscriptionKey! };
+    expect((await fetch(list, auth(issued.access_token!, { "ocp-apim-subscription-key": "wrong" }))).status).toBe(401);
+    const page = (await (await fetch(list, auth(issued.access_token!, key))).json()) as { error: unknown; payload: unknown[] };
+    expect(page.error).toBeNull();
+    expect(page.payload.length).toBeGreaterThan(0);
+    expect((await fetch(`${sandbox.url}/suunto/v3/workouts/?limit=101`, auth(issued.access_token!, key))).status).toBe(400);
+  });
+
+  it("Wahoo: query-string credentials, at most 10 live tokens per user, the old token revoked once the refreshed one is used", async () => {
+    const codes = [];
+    for (let i = 0; i < 11; i++) codes.push((await authorize("wahoo", { scope: "user_read workouts_read", athlete: "capped" })).code!);
+    const tokens: Record<string, string>[] = [];
+    for (const code of codes.slice(0, 10)) {
+      const response = await tokenRequest("wahoo", { grant_type: "authorization_code", code, redirect_uri: redirectUri }, "query");
+      expect(response.status).toBe(200);
+      tokens.push((await response.json()) as Record<string, string>);
+    }
+    expect(tokens[0]).toMatchObject({ token_type: "Bearer", expires_in: 7199, user_id: expect.any(Number) });
+    const eleventh = await tokenRequest("wahoo", { grant_type: "authorization_code", code: codes[10]!, redirect_uri: redirectUri }, "query");
+    expect(await eleventh.json()).toMatchObject({ error_description: "Too many unrevoked access tokens exist for this app and user" });
+
+    const old = tokens[0]!;
+    const refreshed = (await (await tokenRequest("wahoo", { grant_type: "refresh_token", refresh_token: old.refresh_token! })).json()) as Record<string, string>;
+    expect(refreshed.refresh_token).not.toBe(old.refresh_token);
+    expect((await fetch(`${sandbox.url}/wahoo/v1/user`, auth(old.access_token!))).status).toBe(200);
+    expect((await fetch(`${sandbox.url}/wahoo/v1/user`, auth(refreshed.access_token!))).status).toBe(200);
+    expect((await fetch(`${sandbox.url}/wahoo/v1/user`, auth(old.access_token!))).status).toBe(401);
+
+    const page = (await (await fetch(`${sandbox.url}/wahoo/v1/workouts?page=1&per_page=500`, auth(refreshed.access_token!))).json()) as { per_page: number; total: number };
+    expect(page.per_page).toBe(100);
+    const revoked = await fetch(`${sandbox.url}/wahoo/v1/permissions`, { method: "DELETE", ...auth(refreshed.access_token!) });
+    expect(await revoked.json()).toEqual({ success: "Application has been revoked" });
   });
 });

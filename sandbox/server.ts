@@ -1,19 +1,16 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import type { ProviderModule } from "@/lib/providers/types";
+import { sandboxedDefinitions } from "./env";
 import { json, readBody, Router, send, type SandboxResponse } from "./http";
-import { registerCoros } from "./providers/coros";
-import { registerFitbit } from "./providers/fitbit";
-import { registerGarmin } from "./providers/garmin";
-import { registerPolar } from "./providers/polar";
-import { registerStrava } from "./providers/strava";
-import { registerTerra } from "./providers/terra";
-import { registerWhoop } from "./providers/whoop";
+import { loadSandboxModule, ProviderSandbox } from "./provider";
 import { SandboxState } from "./state";
 
 /**
- * One local HTTP server standing in for every built-in provider, in each one's wire format,
- * mounted under /<provider>. Tests steer it through POST /__control.
+ * One local HTTP server standing in for every registered provider that has an API, in each one's
+ * wire format, mounted under /<provider> at the paths of its definition's endpoints. Tests steer it
+ * through POST /__control.
  */
 export interface Sandbox {
   url: string;
@@ -46,13 +43,12 @@ const controlSchema = z.discriminatedUnion("action", [
   }),
 ]);
 
-const providers = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar"];
-
 function control(state: SandboxState, body: unknown): SandboxResponse {
   const parsed = controlSchema.safeParse(body);
   if (!parsed.success) return json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, 400);
   const command = parsed.data;
-  if ("provider" in command && command.provider !== undefined && !providers.includes(command.provider)) {
+  const providers = [...state.providers];
+  if ("provider" in command && command.provider !== undefined && !state.providers.has(command.provider)) {
     return json({ error: `unknown provider ${command.provider}` }, 400);
   }
   switch (command.action) {
@@ -85,16 +81,17 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
   return json({ ok: true });
 }
 
-export async function startSandbox(options: { port?: number; host?: string; withDataset?: boolean; unlimitedRates?: boolean } = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: { port?: number; host?: string; withDataset?: boolean; unlimitedRates?: boolean; modules?: readonly ProviderModule[] } = {},
+): Promise<Sandbox> {
   const state = new SandboxState({ withDataset: options.withDataset, unlimitedRates: options.unlimitedRates });
   const router = new Router();
-  registerStrava(router, state);
-  registerGarmin(router, state);
-  registerFitbit(router, state);
-  registerWhoop(router, state);
-  registerCoros(router, state);
-  registerTerra(router, state);
-  registerPolar(router, state);
+  for (const definition of sandboxedDefinitions(options.modules)) {
+    const providerModule = await loadSandboxModule(definition.id);
+    if (providerModule.recordings) state.recordingProfiles.set(definition.id, providerModule.recordings);
+    providerModule.register(new ProviderSandbox(definition, state, router));
+    state.providers.add(definition.id);
+  }
 
   const server: Server = createServer(async (req, res) => {
     try {

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { datasetFor, type Dataset, type ProviderId } from "./dataset";
+import { datasetFor, recordingsFor, type Dataset, type Recording, type RecordingProfile } from "./dataset";
 import { Timeline, type ItemReader } from "./timeline";
 
 /** Everything the sandbox remembers, reset by the control API. */
@@ -9,6 +9,8 @@ export interface AccessToken {
   scopes: string[];
   expiresAt: number;
   revoked: boolean;
+  /** Issued by a refresh: the token it replaces, revoked once this one is first used (Wahoo). */
+  replaces?: string;
 }
 
 export interface RefreshToken {
@@ -18,6 +20,8 @@ export interface RefreshToken {
   used: boolean;
   /** For providers whose refresh extends the current access token (COROS). */
   accessToken: string;
+  /** The authorize request's parameters, for what a refresh grant yields. */
+  authorizeParams: Record<string, string>;
 }
 
 export interface AuthorizationCode {
@@ -27,6 +31,8 @@ export interface AuthorizationCode {
   redirectUri: string;
   scopes: string[];
   codeChallenge?: string;
+  /** Every parameter of the authorize request (e.g. Google's access_type). */
+  authorizeParams: Record<string, string>;
   expiresAt: number;
   used: boolean;
   /** Tokens issued from it: Polar revokes them all when a code is reused. */
@@ -76,6 +82,12 @@ export class SandboxState {
   /** Strava's 15-minute and daily request counts. */
   stravaUsage = { windowStart: 0, short: 0, daily: 0 };
   readonly dataset: Dataset;
+  /** Providers mounted on this sandbox (the control API accepts only these). */
+  readonly providers = new Set<string>();
+  /** How providers without hand-written recordings record the athlete (declared by their modules). */
+  readonly recordingProfiles = new Map<string, RecordingProfile>();
+  private readonly derived = new Map<string, Recording[]>();
+  private readonly withDataset: boolean;
 
   /** Benchmarks measure the app, not the providers' published quotas: no rate-limit headers are sent. */
   readonly unlimitedRates: boolean;
@@ -83,6 +95,7 @@ export class SandboxState {
   /** `withDataset: false` starts with no workouts at all (benchmarks add exactly what they measure). */
   constructor(options: { withDataset?: boolean; unlimitedRates?: boolean } = {}) {
     this.unlimitedRates = options.unlimitedRates ?? false;
+    this.withDataset = options.withDataset !== false;
     this.dataset =
       options.withDataset === false ? { strava: [], garmin: [], fitbit: [], whoop: [], coros: [], polar: [], terra: [] } : datasetFor(this.startedAt);
   }
@@ -114,15 +127,16 @@ export class SandboxState {
     return athlete;
   }
 
-  issueAccessToken(provider: string, athleteKey: string, scopes: string[], lifetimeSeconds: number): string {
-    const token = `${provider}-at-${randomBytes(12).toString("hex")}`;
+  issueAccessToken(provider: string, athleteKey: string, scopes: string[], lifetimeSeconds: number, shape?: (opaque: string) => string): string {
+    const opaque = `${provider}-at-${randomBytes(12).toString("hex")}`;
+    const token = shape ? shape(opaque) : opaque;
     this.accessTokens.set(token, { provider, athleteKey, scopes, expiresAt: Date.now() + lifetimeSeconds * 1000, revoked: false });
     return token;
   }
 
-  issueRefreshToken(provider: string, athleteKey: string, scopes: string[], accessToken: string): string {
+  issueRefreshToken(provider: string, athleteKey: string, scopes: string[], accessToken: string, authorizeParams: Record<string, string> = {}): string {
     const token = `${provider}-rt-${randomBytes(12).toString("hex")}`;
-    this.refreshTokens.set(token, { provider, athleteKey, scopes, used: false, accessToken });
+    this.refreshTokens.set(token, { provider, athleteKey, scopes, used: false, accessToken, authorizeParams });
     return token;
   }
 
@@ -130,6 +144,11 @@ export class SandboxState {
   validAccessToken(provider: string, token: string | undefined): AccessToken | undefined {
     const record = token ? this.accessTokens.get(token) : undefined;
     if (!record || record.provider !== provider || record.revoked || record.expiresAt <= Date.now()) return undefined;
+    if (record.replaces) {
+      const replaced = this.accessTokens.get(record.replaces);
+      if (replaced) replaced.revoked = true;
+      record.replaces = undefined;
+    }
     return record;
   }
 
@@ -148,8 +167,21 @@ export class SandboxState {
     for (const record of this.refreshTokens.values()) if (record.provider === provider && record.athleteKey === athleteKey) record.used = true;
   }
 
-  activitiesOf(provider: ProviderId) {
-    return this.dataset[provider];
+  /** A provider's recordings of the athlete's workouts, oldest first. */
+  activitiesOf(provider: string): Recording[] {
+    const written = (this.dataset as Partial<Record<string, Recording[]>>)[provider];
+    if (written) return written;
+    let list = this.derived.get(provider);
+    if (!list) {
+      const profile = this.recordingProfiles.get(provider);
+      list = !this.withDataset || !profile
+        ? []
+        : "mirrorOf" in profile
+          ? this.activitiesOf(profile.mirrorOf).map((r) => ({ ...r, provider }))
+          : recordingsFor(provider, profile, this.startedAt);
+      this.derived.set(provider, list);
+    }
+    return list;
   }
 
   /** A provider module declares how its items are read; the control API then adds to its timeline. */

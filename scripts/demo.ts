@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the provider sandbox and the app together on embedded defaults — SQLite in
  * ./data, generated development secrets, every provider pointed at the sandbox with sandbox
- * credentials — so a newcomer can connect all eight cards with no .env.
+ * credentials — so a newcomer can connect every card with no .env.
  */
 import { spawn } from "node:child_process";
 import { createAdmin } from "../lib/auth/admins";

@@ -12,7 +12,33 @@ const badge: Record<ProviderStatus["status"], { text: string; style: string }> =
   error: { text: "Sync failed", style: "bg-red-100 text-red-900" },
   revoked: { text: "Access withdrawn", style: "bg-amber-100 text-amber-900" },
   not_configured: { text: "Not configured", style: "bg-slate-100 text-slate-500" },
+  retired: { text: "Retired", style: "bg-amber-100 text-amber-900" },
 };
+
+/** A retired provider's explanation and, where its successor can be connected, the way over. */
+function Retirement({ provider: p }: { provider: Status }) {
+  const retirement = p.retirement;
+  if (!retirement) return null;
+  const successor = retirement.successor;
+  return (
+    <div className="space-y-1 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950" data-testid="retirement">
+      <p>{retirement.reason}</p>
+      {successor && successor.configured && !successor.connected && (p.connected || p.status === "needs_reconnect") && (
+        <p>
+          Move to {successor.displayName} to keep receiving data: you sign in there once, {p.displayName} is then disconnected, and the
+          workouts already stored from {p.displayName} stay in your history.
+        </p>
+      )}
+      {successor && successor.configured && !successor.connected && !p.connected && p.status !== "needs_reconnect" && (
+        <p>
+          New workouts come from {successor.displayName}; anything already stored from {p.displayName} stays in your history.
+        </p>
+      )}
+      {successor && successor.connected && <p>Your data now comes from {successor.displayName}.</p>}
+      {successor && !successor.configured && !successor.connected && <p>{successor.displayName} is not configured on this server yet.</p>}
+    </div>
+  );
+}
 
 function ago(iso: string | null): string | null {
   return iso ? formatDistanceToNow(new Date(iso), { addSuffix: true }) : null;
@@ -23,6 +49,11 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
   const titleId = `provider-${p.id}-title`;
   const connectHref = `/api/providers/${encodeURIComponent(p.id)}/connect`;
   const counts = p.lastSyncCounts;
+  const successor = p.retirement?.successor;
+  // Offered where there is something to move (a connection, or a retired provider's stored history)
+  // and the successor can take over.
+  const hasHistory = p.connected || p.status === "needs_reconnect" || p.status === "retired";
+  const moveTo = hasHistory && successor && successor.configured && !successor.connected ? successor : null;
   return (
     <article aria-labelledby={titleId} className="card flex flex-col gap-3" data-provider={p.id} data-status={p.status}>
       <header className="flex items-start gap-3">
@@ -44,11 +75,18 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
       <div className="flex-1 space-y-1 text-sm text-slate-600" aria-live="polite">
         {p.status === "not_configured" && (
           <p>
-            Not configured on this server. An administrator sets <code className="text-xs">{p.credentialVariables[0]}</code> and{" "}
-            <code className="text-xs">{p.credentialVariables[1]}</code>.
+            Not configured on this server. An administrator sets{" "}
+            {p.credentialVariables.map((variable, index) => (
+              <span key={variable}>
+                {index > 0 && (index === p.credentialVariables.length - 1 ? " and " : ", ")}
+                <code className="text-xs">{variable}</code>
+              </span>
+            ))}
+            .
           </p>
         )}
         {p.status === "disconnected" && <p>{p.description}</p>}
+        <Retirement provider={p} />
         {p.connected && (
           <>
             <p className="truncate" title={p.account?.id ?? undefined}>
@@ -86,6 +124,11 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
       </div>
 
       <div className="flex flex-wrap gap-2">
+        {moveTo && (
+          <a href={moveTo.connectUrl} className="btn-primary">
+            Move to {moveTo.displayName}
+          </a>
+        )}
         {p.status === "disconnected" && (
           <a href={connectHref} className="btn-primary">
             Connect {p.displayName}

@@ -33,7 +33,21 @@ export class DashboardPage {
     await dialog.getByRole("button", { name: "Disconnect" }).click();
   }
 
-  async expectStatus(displayName: string, status: "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured") {
+  /** A retired provider's explanation on its card (why, and where its data comes from now). */
+  retirement(displayName: string): Locator {
+    return this.card(displayName).getByTestId("retirement");
+  }
+
+  /** The way from a retired provider to its successor: starts the successor's connect flow. */
+  moveLink(fromDisplayName: string, toDisplayName: string): Locator {
+    return this.card(fromDisplayName).getByRole("link", { name: `Move to ${toDisplayName}` });
+  }
+
+  async moveTo(fromDisplayName: string, toDisplayName: string) {
+    await this.moveLink(fromDisplayName, toDisplayName).click();
+  }
+
+  async expectStatus(displayName: string, status: "connected" | "disconnected" | "needs_reconnect" | "error" | "not_configured" | "retired") {
     await expect(this.card(displayName)).toHaveAttribute("data-status", status);
   }
 
@@ -51,6 +65,11 @@ export class DashboardPage {
 
   feedItems(): Locator {
     return this.feed().getByRole("listitem");
+  }
+
+  /** The names on a feed item's "From … Also on …" line. */
+  sources(item: Locator): Locator {
+    return item.getByTestId("sources");
   }
 
   /** The feed item for one activity name. */

@@ -1,9 +1,14 @@
+import { sandboxCredentials } from "../../sandbox/env";
 import { AdminProvidersPage } from "../pages/admin";
 import { appUrl, expect, newUser, sandboxUrl, test } from "../fixtures";
+import { providerIds as providers, providers as definitions } from "../roster";
 
 const adminEmail = "admin@e2e.test";
 const knownSecret = "sandbox-strava-secret";
-const providers = ["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar", "synthetic"];
+/** Every secret the server holds for a provider: client secrets and secret settings. */
+const secrets = definitions
+  .filter((d) => d.requiresCredentials)
+  .flatMap((d) => [sandboxCredentials(d).clientSecret, ...(d.settings ?? []).filter((s) => s.secret).map((s) => sandboxCredentials(d).settings[s.key]!)]);
 
 test.describe("admin: provider configuration", () => {
   test("an admin sees every provider's effective configuration, never a client secret", async ({ page, auth, request }) => {
@@ -39,12 +44,22 @@ test.describe("admin: provider configuration", () => {
     await expect(adminPage.row("synthetic")).toContainText("Always available");
     await expect(adminPage.row("synthetic")).toContainText("default provider");
 
-    expect(await page.content()).not.toContain(knownSecret);
+    // Settings beyond the client (an API subscription key) are shown like the client secret: set or missing.
+    for (const definition of definitions) {
+      for (const setting of definition.settings ?? []) {
+        const cell = adminPage.row(definition.id).locator(`[data-setting="${setting.key}"]`);
+        await expect(cell).toContainText(setting.label);
+        if (setting.secret) await expect(cell).toContainText("set");
+      }
+    }
+
+    const html = await page.content();
+    for (const secret of [knownSecret, ...secrets]) expect(html).not.toContain(secret);
 
     const api = await page.request.get("/api/admin/providers");
     expect(api.status()).toBe(200);
     const text = await api.text();
-    expect(text).not.toContain(knownSecret);
+    for (const secret of [knownSecret, ...secrets]) expect(text).not.toContain(secret);
     const body = JSON.parse(text) as { defaultProvider: string; providers: { id: string; clientSecret: { state: string } }[] };
     expect(body.defaultProvider).toBe("synthetic");
     expect(body.providers.map((p) => p.id)).toEqual(providers);

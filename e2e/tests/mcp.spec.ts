@@ -3,8 +3,9 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { reset } from "../../sandbox/control-client";
 import { TokensPage } from "../pages/tokens";
 import { appUrl, expect, sandboxUrl, test } from "../fixtures";
+import { providerIds } from "../roster";
 
-const providerList = "strava, garmin, fitbit, whoop, coros, terra, polar, synthetic";
+const providerList = providerIds.join(", ");
 
 async function mcpClient(token?: string): Promise<Client> {
   const transport = new StreamableHTTPClientTransport(new URL("/api/mcp", appUrl), {

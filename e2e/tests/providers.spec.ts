@@ -1,43 +1,49 @@
 import { reset, revokeTokens } from "../../sandbox/control-client";
 import { ConsentPage } from "../pages/consent";
 import { expect, sandboxUrl, test } from "../fixtures";
-
-const oauthProviders = ["Strava", "Garmin", "Fitbit", "WHOOP", "COROS", "Polar"];
+import { predecessorsOf, providerIds, providers, unsupported } from "../roster";
 
 test.beforeEach(async () => {
   await reset(sandboxUrl);
 });
 
 test.describe("connecting providers", () => {
-  test("every registered provider has a card; all eight connect through their consent pages", async ({ page, dashboard, user }) => {
+  test("every registered provider has a card and connects through its own flow", async ({ page, dashboard, user }) => {
+    test.setTimeout(180_000);
     expect(user.email).toContain("@e2e.test");
-    await expect(dashboard.cards()).toHaveCount(8);
+    await expect(dashboard.cards()).toHaveCount(providers.length);
     // Registration order, from the registry.
-    await expect(dashboard.cards().getByRole("heading", { level: 2 })).toHaveText(["Strava", "Garmin", "Fitbit", "WHOOP", "COROS", "Terra", "Polar", "Synthetic"]);
+    await expect(dashboard.cards().getByRole("heading", { level: 2 })).toHaveText(providers.map((p) => p.displayName));
 
     const consent = new ConsentPage(page);
-    for (const name of oauthProviders) {
+    const retired = new Set<string>();
+    for (const provider of providers) {
+      const name = provider.displayName;
       await dashboard.startConnect(name);
-      await expect(page).toHaveURL(new RegExp(`^${sandboxUrl}/`));
-      await expect(page.getByRole("heading", { level: 1 })).toContainText("(sandbox)");
-      await consent.authorize();
-      await expect(dashboard.notice()).toHaveText(`Connected to ${name}`);
+      if (provider.connection === "oauth2") {
+        await expect(page).toHaveURL(new RegExp(`^${sandboxUrl}/`));
+        await expect(page.getByRole("heading", { level: 1 })).toContainText("(sandbox)");
+        await consent.authorize();
+      } else if (provider.connection === "hosted") {
+        await expect(page.getByRole("heading", { name: `${name} (sandbox)` })).toBeVisible();
+        await consent.authorize({ terraProvider: "OURA" });
+      }
+      // Connecting a successor also retires the providers it took over from.
+      await expect(dashboard.notice()).toHaveText(new RegExp(`^Connected to ${name}(\\. .+ is disconnected; .+)?$`));
       await dashboard.expectStatus(name, "connected");
       await expect(dashboard.card(name).getByRole("button", { name: `Disconnect ${name}` })).toBeVisible();
+      for (const predecessor of predecessorsOf(provider.id)) {
+        retired.add(predecessor.id);
+        await dashboard.expectStatus(predecessor.displayName, "disconnected");
+      }
     }
-
-    await dashboard.startConnect("Terra");
-    await expect(page.getByRole("heading", { name: "Terra (sandbox)" })).toBeVisible();
-    await consent.authorize({ terraProvider: "OURA" });
-    await expect(dashboard.notice()).toHaveText("Connected to Terra");
     await expect(dashboard.card("Terra")).toContainText("Oura via Terra");
 
-    await dashboard.startConnect("Synthetic");
-    await expect(dashboard.notice()).toHaveText("Connected to Synthetic");
-
-    for (const card of await dashboard.cards().all()) await expect(card).toHaveAttribute("data-status", "connected");
+    for (const provider of providers) await dashboard.expectStatus(provider.displayName, retired.has(provider.id) ? "disconnected" : "connected");
     // The first sync runs right after each connection.
-    await expect(dashboard.card("Synthetic")).toContainText("Last sync", { timeout: 20_000 });
+    for (const provider of providers.filter((p) => !retired.has(p.id))) {
+      await expect(dashboard.card(provider.displayName)).toContainText("Last sync", { timeout: 30_000 });
+    }
   });
 
   test("denying consent connects nothing and says so", async ({ page, dashboard, user }) => {
@@ -103,10 +109,7 @@ test.describe("connecting providers", () => {
 
   test("an unknown provider gets the registry's answer", async ({ page, user }) => {
     expect(user).toBeTruthy();
-    const expected = {
-      success: false,
-      error: "Provider 'nope' is not supported. Supported providers: strava, garmin, fitbit, whoop, coros, terra, polar, synthetic",
-    };
+    const expected = { success: false, error: unsupported("nope") };
     for (const response of [
       await page.request.get("/api/providers/nope/connect", { maxRedirects: 0 }),
       await page.request.get("/api/providers/nope"),
@@ -116,7 +119,7 @@ test.describe("connecting providers", () => {
       expect(await response.json()).toEqual(expected);
     }
     const statuses = (await (await page.request.get("/api/providers")).json()) as { providers: Record<string, { connected: boolean; status: string }> };
-    expect(Object.keys(statuses.providers)).toEqual(["strava", "garmin", "fitbit", "whoop", "coros", "terra", "polar", "synthetic"]);
+    expect(Object.keys(statuses.providers)).toEqual(providerIds);
     expect(statuses.providers.strava).toMatchObject({ connected: false, status: "disconnected" });
   });
 

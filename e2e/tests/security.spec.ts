@@ -1,6 +1,7 @@
 import { expect, newUser, test } from "../fixtures";
+import { providerIds } from "../roster";
 
-const registered = "Supported providers: strava, ";
+const registered = `Supported providers: ${providerIds.join(", ")}`;
 
 test.describe("security at the HTTP surface", () => {
   test("pages and API answers carry the security headers, scripts only with this response's nonce", async ({ page, request }) => {

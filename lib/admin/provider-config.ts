@@ -1,5 +1,5 @@
 import type { ConfigField, ConfigSources } from "@/lib/config/provider-env";
-import { providerEnvName } from "@/lib/config/provider-env";
+import { providerEnvName, providerSettingEnvName } from "@/lib/config/provider-env";
 import type { ProviderCatalog } from "@/lib/providers/catalog";
 
 export interface ConfigValue<T = string> {
@@ -27,8 +27,17 @@ export interface ProviderConfigView {
   /** Never the secret itself. */
   clientSecret: { state: "set" | "missing"; variable: string };
   oauth: { pkce: boolean; clientAuth: string; scopeSeparator: string } | null;
+  /** The provider's own settings; a secret one is only "set" or "missing", like the client secret. */
+  settings: ProviderSettingView[];
   developerPortalUrl: string | null;
+  /** When the provider's API was switched off, and what replaces it. */
+  retired: { since: string; successor: string | null } | null;
 }
+
+export type ProviderSettingView = { key: string; label: string; variable: string; required: boolean; source: string } & (
+  | { secret: true; state: "set" | "missing" }
+  | { secret: false; value: string | null }
+);
 
 /** Every registered provider's effective configuration, secrets reduced to "set"/"missing". */
 export function describeProviderConfigs(catalog: ProviderCatalog): ProviderConfigView[] {
@@ -58,7 +67,19 @@ export function describeProviderConfigs(catalog: ProviderCatalog): ProviderConfi
       oauth: definition.oauth
         ? { pkce: definition.oauth.pkce, clientAuth: definition.oauth.clientAuth, scopeSeparator: definition.oauth.scopeSeparator === " " ? "space" : "comma" }
         : null,
+      settings: (definition.settings ?? []).map((setting): ProviderSettingView => {
+        const current = config.settings?.[setting.key];
+        const common = {
+          key: setting.key,
+          label: setting.label,
+          variable: providerSettingEnvName(definition.id, setting),
+          required: setting.required,
+          source: from.settings?.[setting.key] ?? (current ? "default" : "unset"),
+        };
+        return setting.secret ? { ...common, secret: true, state: current ? "set" : "missing" } : { ...common, secret: false, value: current ?? null };
+      }),
       developerPortalUrl: definition.developerPortalUrl ?? null,
+      retired: definition.retirement ? { since: definition.retirement.since, successor: definition.retirement.successor ?? null } : null,
     };
   });
 }

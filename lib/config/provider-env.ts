@@ -1,5 +1,5 @@
 import { ConfigError, isLoopbackHost, type ConfigProblems, type Env } from "./core";
-import type { ProviderConfig, ProviderEndpoints } from "@/lib/providers/types";
+import type { ProviderConfig, ProviderEndpoints, ProviderSetting } from "@/lib/providers/types";
 
 /**
  * Per-provider configuration, compatible with Pierre's variables: `PIERRE_<ID>_CLIENT_ID`,
@@ -10,13 +10,14 @@ import type { ProviderConfig, ProviderEndpoints } from "@/lib/providers/types";
 export interface ProviderDefaults {
   endpoints: ProviderEndpoints;
   defaultScopes: readonly string[];
+  settings?: readonly ProviderSetting[];
 }
 
 export const configFields = ["clientId", "clientSecret", "authUrl", "tokenUrl", "apiBaseUrl", "revokeUrl", "scopes", "redirectUri"] as const;
 export type ConfigField = (typeof configFields)[number];
 
-/** Where each effective value came from: "default", "unset", or the variable's name. */
-export type ConfigSources = Record<ConfigField, string>;
+/** Where each effective value came from: "default", "unset", or the variable's name (settings by key). */
+export type ConfigSources = Record<ConfigField, string> & { settings?: Record<string, string> };
 
 export interface LoadedProviderConfig {
   config: ProviderConfig;
@@ -34,8 +35,17 @@ const suffixes: Record<ConfigField, string> = {
   redirectUri: "REDIRECT_URI",
 };
 
+function envPrefix(provider: string): string {
+  return `PIERRE_${provider.toUpperCase().replace(/-/g, "_")}`;
+}
+
 export function providerEnvName(provider: string, field: ConfigField): string {
-  return `PIERRE_${provider.toUpperCase().replace(/-/g, "_")}_${suffixes[field]}`;
+  return `${envPrefix(provider)}_${suffixes[field]}`;
+}
+
+/** The variable of one of a provider's own settings, e.g. PIERRE_SUUNTO_SUBSCRIPTION_KEY. */
+export function providerSettingEnvName(provider: string, setting: Pick<ProviderSetting, "envSuffix">): string {
+  return `${envPrefix(provider)}_${setting.envSuffix}`;
 }
 
 /** http(s) only; plain http only for loopback hosts unless the demo flag is on. */
@@ -112,9 +122,20 @@ export function loadProviderEnvConfig(
     problems.push({ variable: providerEnvName(name, "clientId"), problem: `is missing while ${providerEnvName(name, "clientSecret")} is set` });
   }
 
+  const config: ProviderConfig = { name, authUrl, tokenUrl, apiBaseUrl, revokeUrl, defaultScopes: scopes, redirectUri, clientId, clientSecret };
+  if (defaults.settings?.length) {
+    const settings: Record<string, string> = {};
+    const settingSources: Record<string, string> = {};
+    for (const setting of defaults.settings) {
+      const variable = providerSettingEnvName(name, setting);
+      const value = env[variable]?.trim();
+      if (value) settings[setting.key] = value;
+      settingSources[setting.key] = value ? variable : "unset";
+    }
+    config.settings = settings;
+    sources.settings = settingSources;
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return {
-    config: { name, authUrl, tokenUrl, apiBaseUrl, revokeUrl, defaultScopes: scopes, redirectUri, clientId, clientSecret },
-    sources,
-  };
+  return { config, sources };
 }

@@ -1,11 +1,15 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expireTokens, requests, reset, revokeTokens } from "@/sandbox/control-client";
 import { findConnection } from "@/lib/db/queries";
 import { resetCircuitBreakers } from "@/lib/providers/http";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser } from "@/lib/sync/engine";
-import { completeConnect, disconnect, listProviderStatuses, startConnect } from "./service";
+import { providerEnvName } from "@/lib/config/provider-env";
+import { queryFeed } from "@/lib/feed/query";
+import { builtInProviders } from "@/lib/providers/builtin";
+import { buildProviderCatalog } from "@/lib/providers/catalog";
+import { sandboxPath, sandboxProviderEnv } from "@/sandbox/env";
+import { completeConnect, listProviderStatuses, startConnect } from "./service";
 import { getUsableTokens } from "./tokens";
 
 let env: Awaited<ReturnType<typeof createSandboxedApp>>;
@@ -20,52 +24,15 @@ beforeEach(async () => {
   resetCircuitBreakers();
 });
 
-/** Connect flow as a browser does it: our connect URL, the consent page, the redirect back. */
-async function connect(userId: string, provider: string, decision: "authorize" | "deny" = "authorize") {
+/** Connect flow as a browser does it: our connect URL, the consent page (or Terra's widget), the redirect back. */
+async function connect(userId: string, provider: string, decision: "authorize" | "deny" = "authorize", athlete = `athlete-${userId.slice(0, 8)}`) {
   const start = await startConnect(registry(), userId, provider);
   if (start.kind !== "redirect") throw new Error("expected a redirect");
-  const extra: Record<string, string> = provider === "terra" ? { provider: "GARMIN" } : { athlete: `athlete-${userId.slice(0, 8)}` };
-  const callback = await decideConsent(start.url, decision, extra);
+  const callback = await decideConsent(start.url, decision, { athlete });
   return { start, callback, result: () => completeConnect(registry(), userId, provider, callback.searchParams) };
 }
 
-const oauthProviders = ["strava", "garmin", "fitbit", "whoop", "coros", "polar"] as const;
-
-describe("connecting every provider against the sandbox", () => {
-  it.each([...oauthProviders, "terra"])("%s: consent, exchange (or widget), profile, tokens encrypted at rest, sync, revoke", async (provider) => {
-    const userId = await env.app.createUser();
-    const { callback, result } = await connect(userId, provider);
-    expect(callback.pathname).toBe(`/api/providers/${provider}/callback`);
-    const { notice, connection } = await result();
-    expect(notice).toBe(`Connected to ${registry().require(provider).displayName}`);
-    expect(connection.status).toBe("connected");
-    expect(connection.providerUserId).toBeTruthy();
-
-    const tokens = await getUsableTokens(connection.id, registry().requireProvider(provider));
-    expect(tokens.accessToken.length).toBeGreaterThan(5);
-    expect(connection.accessTokenEnc).not.toContain(tokens.accessToken);
-    // The database file and its write-ahead log: whatever is on disk.
-    const file = Buffer.concat([env.app.databasePath, `${env.app.databasePath}-wal`].filter((p) => fs.existsSync(p)).map((p) => fs.readFileSync(p)));
-    // Terra has no per-user secret: its "token" is the Terra user id, stored openly as the account id.
-    if (tokens.accessToken !== connection.providerUserId) expect(file.includes(Buffer.from(tokens.accessToken))).toBe(false);
-    if (tokens.refreshToken) expect(file.includes(Buffer.from(tokens.refreshToken))).toBe(false);
-
-    const run = await syncUser(registry(), userId, env.app.syncSettings, { provider });
-    expect(run.results[provider]).toMatchObject({ error: null, skipped: 0 });
-    expect(run.results[provider]!.inserted).toBeGreaterThan(0);
-
-    const result2 = await disconnect(registry(), userId, provider);
-    expect(result2).toMatchObject({ revokedAtProvider: true });
-    expect(result2.activitiesDeleted).toBe(run.results[provider]!.inserted);
-    expect(await findConnection(userId, provider)).toBeUndefined();
-  });
-
-  it("synthetic connects at once, with no redirect", async () => {
-    const userId = await env.app.createUser();
-    await expect(startConnect(registry(), userId, "synthetic")).resolves.toEqual({ kind: "connected", notice: "Connected to Synthetic" });
-    expect(await (await findConnection(userId, "synthetic"))?.status).toBe("connected");
-  });
-});
+// Each registered provider's connect, exchange, sync and revoke run in lib/providers/contract.test.ts.
 
 describe("what can go wrong in the callback", () => {
   it("Terra: another person's Terra user id put into the redirect is refused, because Terra does not confirm it", async () => {
@@ -123,7 +90,7 @@ describe("what can go wrong in the callback", () => {
   it("an unknown provider gets the registry's answer", async () => {
     const userId = await env.app.createUser();
     await expect(startConnect(registry(), userId, "nope")).rejects.toThrow(
-      "Provider 'nope' is not supported. Supported providers: strava, garmin, fitbit, whoop, coros, terra, polar, synthetic",
+      `Provider 'nope' is not supported. Supported providers: ${registry().supportedProviders().join(", ")}`,
     );
   });
 });
@@ -183,5 +150,63 @@ describe("token refresh", () => {
     const run = await syncUser(registry(), userId, env.app.syncSettings, { provider: "polar" });
     expect(run.results.polar?.error).toContain("Reconnect Polar");
     expect(await (await findConnection(userId, "polar"))?.status).toBe("needs_reconnect");
+  });
+});
+
+describe("moving from a retired provider to its successor", () => {
+  const retiredDefinition = () => registry().listDefinitions().find((d) => d.retirement?.successor)!;
+
+  it("connecting the successor retires the old connection, keeps its workouts, and the same workout from both is one feed item", async () => {
+    const retired = retiredDefinition();
+    const successor = registry().require(retired.retirement!.successor!);
+    const userId = await env.app.createUser();
+    await (await connect(userId, retired.id, "authorize", "mover")).result();
+    const first = await syncUser(registry(), userId, env.app.syncSettings, { provider: retired.id });
+    const stored = first.results[retired.id]!.inserted;
+    expect(stored).toBeGreaterThan(0);
+
+    const before = (await listProviderStatuses(registry(), userId)).find((s) => s.id === retired.id)!;
+    expect(before).toMatchObject({ status: "connected", retirement: { since: retired.retirement!.since, successor: { id: successor.id, configured: true, connected: false } } });
+
+    const moved = await (await connect(userId, successor.id, "authorize", "mover")).result();
+    expect(moved.notice).toBe(
+      `Connected to ${successor.displayName}. ${retired.displayName} is disconnected; the workouts stored from it stay in your history.`,
+    );
+    expect(await findConnection(userId, retired.id)).toBeUndefined();
+    // Revoked at the old provider too, where it still answers.
+    expect((await requests(env.sandbox.url, { provider: retired.id })).some((r) => r.method === "POST" && r.path === sandboxPath(retired, "revokeUrl"))).toBe(true);
+    const count = async (provider: string) => (await env.app.sql<{ n: number }>("select count(*) as n from activities where user_id = ? and provider = ?", [userId, provider]))[0]!.n;
+    expect(await count(retired.id)).toBe(stored);
+
+    const second = await syncUser(registry(), userId, env.app.syncSettings, { provider: successor.id });
+    expect(second.results[successor.id]).toMatchObject({ error: null });
+    expect(second.results[successor.id]!.inserted).toBeGreaterThan(0);
+
+    // One history: every workout the old provider stored is one item that the successor's record joined.
+    const feed = await queryFeed(registry(), userId, { limit: 100, provider: retired.id });
+    expect(feed.items).toHaveLength(stored);
+    for (const item of feed.items) {
+      const sources = [item.provider, ...item.alsoOn.map((other) => other.provider)].sort();
+      expect(sources, item.name).toEqual([retired.id, successor.id].sort());
+    }
+    const everything = await queryFeed(registry(), userId, { limit: 100 });
+    expect(everything.items.length).toBe(Math.max(stored, second.results[successor.id]!.inserted));
+
+    const after = (await listProviderStatuses(registry(), userId)).find((s) => s.id === retired.id)!;
+    expect(after).toMatchObject({ status: "disconnected", retirement: { successor: { connected: true } } });
+  });
+
+  it("a retired provider without credentials says so instead of asking an admin to configure it", async () => {
+    const retired = retiredDefinition();
+    const bare = buildProviderCatalog(
+      builtInProviders,
+      { ...sandboxProviderEnv(env.sandbox.url), [providerEnvName(retired.id, "clientId")]: "", [providerEnvName(retired.id, "clientSecret")]: "" },
+      { baseUrl: new URL("http://localhost:3000"), demo: false },
+    );
+    const userId = await env.app.createUser();
+    const status = (await listProviderStatuses(bare.registry, userId)).find((s) => s.id === retired.id)!;
+    expect(status).toMatchObject({ status: "retired", configured: false, connected: false, retirement: { successor: { configured: true } } });
+    expect(status.reason).toBe(`${retired.displayName} is retired. ${retired.retirement!.reason}`);
+    await expect(startConnect(bare.registry, userId, retired.id)).rejects.toThrow(`${retired.displayName} is retired.`);
   });
 });

@@ -10,8 +10,9 @@ import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { sha256Hex } from "@/lib/security/crypto";
 import { authorizedClient, encryptTokens } from "./tokens";
+import { providerEnvName, providerSettingEnvName } from "@/lib/config/provider-env";
 
-export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "revoked" | "not_configured";
+export type ConnectionStatus = "connected" | "disconnected" | "needs_reconnect" | "error" | "revoked" | "not_configured" | "retired";
 
 export interface ProviderStatus {
   id: string;
@@ -32,12 +33,53 @@ export interface ProviderStatus {
   lastSyncError: string | null;
   lastSyncCounts: { fetched: number; inserted: number; updated: number; skipped: number } | null;
   nextSyncAfter: string | null;
+  /** Set for a provider whose API was switched off: why, since when, and where its data comes from now. */
+  retirement: {
+    since: string;
+    reason: string;
+    successor: { id: string; displayName: string; configured: boolean; connected: boolean; connectUrl: string } | null;
+  } | null;
 }
 
-function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, connection: ProviderConnection | undefined): ProviderStatus {
+type Connections = ReadonlyMap<string, ProviderConnection>;
+
+/** The variables an admin sets: the client credentials, then the provider's required settings. */
+function credentialVariablesOf(definition: ProviderDefinition): string[] {
+  const settings = (definition.settings ?? []).filter((setting) => setting.required).map((setting) => providerSettingEnvName(definition.id, setting));
+  const client = definition.requiresCredentials ? [providerEnvName(definition.id, "clientId"), providerEnvName(definition.id, "clientSecret")] : [];
+  return [...client, ...settings];
+}
+
+function listInWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function retirementOf(registry: ProviderRegistry, definition: ProviderDefinition, connections: Connections): ProviderStatus["retirement"] {
+  const retirement = definition.retirement;
+  if (!retirement) return null;
+  const successor = retirement.successor ? registry.getDefinition(retirement.successor) : undefined;
+  const successorConnection = successor && connections.get(successor.id);
+  return {
+    since: retirement.since,
+    reason: retirement.reason,
+    successor: successor
+      ? {
+          id: successor.id,
+          displayName: successor.displayName,
+          configured: registry.isConfigured(successor.id),
+          connected: successorConnection?.status === "connected" || successorConnection?.status === "error",
+          connectUrl: `/api/providers/${encodeURIComponent(successor.id)}/connect`,
+        }
+      : null,
+  };
+}
+
+function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, connections: Connections): ProviderStatus {
+  const connection = connections.get(definition.id);
   const configured = registry.isConfigured(definition.id);
-  const envId = definition.id.toUpperCase().replace(/-/g, "_");
-  const status: ConnectionStatus = !configured ? "not_configured" : !connection ? "disconnected" : connection.status;
+  const credentialVariables = credentialVariablesOf(definition);
+  // A retired provider without credentials is not something an admin should set up any more.
+  const status: ConnectionStatus = !configured ? (definition.retirement ? "retired" : "not_configured") : !connection ? "disconnected" : connection.status;
   return {
     id: definition.id,
     displayName: definition.displayName,
@@ -50,35 +92,46 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
     status,
     reason:
       status === "not_configured"
-        ? `An administrator needs to set PIERRE_${envId}_CLIENT_ID and PIERRE_${envId}_CLIENT_SECRET.`
-        : status === "needs_reconnect" || status === "error" || status === "revoked"
-          ? (connection?.statusReason ?? null)
-          : null,
-    credentialVariables: definition.requiresCredentials ? [`PIERRE_${envId}_CLIENT_ID`, `PIERRE_${envId}_CLIENT_SECRET`] : [],
+        ? `An administrator needs to set ${listInWords(credentialVariables)}.`
+        : status === "retired"
+          ? `${definition.displayName} is retired. ${definition.retirement!.reason}`
+          : status === "needs_reconnect" || status === "error" || status === "revoked"
+            ? (connection?.statusReason ?? null)
+            : null,
+    credentialVariables,
     account: connection ? { id: connection.providerUserId, name: connection.providerUserName } : null,
     connectedAt: connection?.connectedAt.toISOString() ?? null,
     lastSyncAt: connection?.lastSyncAt?.toISOString() ?? null,
     lastSyncError: connection?.lastSyncError ?? null,
     lastSyncCounts: connection?.lastSyncCounts ? JSON.parse(connection.lastSyncCounts) : null,
     nextSyncAfter: connection?.nextSyncAfter?.toISOString() ?? null,
+    retirement: retirementOf(registry, definition, connections),
   };
+}
+
+async function connectionsOf(userId: string): Promise<Connections> {
+  return new Map((await listConnections(userId)).map((c) => [c.provider, c]));
 }
 
 /** Every registered provider with this user's status, in registration order. */
 export async function listProviderStatuses(registry: ProviderRegistry, userId: string): Promise<ProviderStatus[]> {
-  const connections = new Map((await listConnections(userId)).map((c) => [c.provider, c]));
-  return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections.get(definition.id)));
+  const connections = await connectionsOf(userId);
+  return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections));
 }
 
 export async function getProviderStatus(registry: ProviderRegistry, userId: string, providerId: string): Promise<ProviderStatus> {
   const definition = registry.require(providerId);
-  return statusOf(registry, definition, await findConnection(userId, providerId));
+  return statusOf(registry, definition, await connectionsOf(userId));
 }
 
 function requireConfigured(registry: ProviderRegistry, providerId: string): ProviderDefinition {
   const definition = registry.require(providerId);
   if (!registry.isConfigured(providerId)) {
-    throw new AppError("provider_not_configured", `${definition.displayName} is not configured on this server yet. ${statusOf(registry, definition, undefined).reason}`);
+    const { reason } = statusOf(registry, definition, new Map());
+    throw new AppError(
+      "provider_not_configured",
+      definition.retirement ? (reason ?? `${definition.displayName} is retired.`) : `${definition.displayName} is not configured on this server yet. ${reason}`,
+    );
   }
   return definition;
 }
@@ -139,7 +192,43 @@ export async function completeConnect(
     tokens = await exchangeAuthorizationCode(provider, params, { redirectUri: claimed.redirectUri, codeVerifier: claimed.codeVerifier });
   }
   const connection = await storeConnection(provider, userId, tokens);
-  return { notice: `Connected to ${definition.displayName}`, connection };
+  const retired = await retirePredecessors(registry, userId, providerId);
+  const notice =
+    retired.length === 0
+      ? `Connected to ${definition.displayName}`
+      : `Connected to ${definition.displayName}. ${listInWords(retired.map((d) => d.displayName))} ${retired.length === 1 ? "is" : "are"} disconnected; the workouts stored from ${retired.length === 1 ? "it" : "them"} stay in your history.`;
+  return { notice, connection };
+}
+
+/**
+ * Once the successor of a retired provider is connected, the retired connection goes: access is
+ * revoked where the old API still answers, the tokens are deleted, and the workouts it stored stay
+ * (the successor's records of the same workouts merge with them in the feed).
+ */
+async function retirePredecessors(registry: ProviderRegistry, userId: string, successorId: string): Promise<ProviderDefinition[]> {
+  const retired: ProviderDefinition[] = [];
+  for (const definition of registry.listDefinitions()) {
+    if (definition.retirement?.successor !== successorId) continue;
+    const connection = await findConnection(userId, definition.id);
+    if (!connection) continue;
+    await revokeAtProvider(registry, connection);
+    await getStore().transaction((tx) => deleteConnection(userId, definition.id, tx));
+    retired.push(definition);
+  }
+  return retired;
+}
+
+/** Best effort: a provider that cannot be reached (or whose API is gone) does not stop a disconnect. */
+async function revokeAtProvider(registry: ProviderRegistry, connection: ProviderConnection): Promise<boolean> {
+  const provider = registry.createProvider(connection.provider);
+  if (!provider?.revoke) return true;
+  try {
+    await (await authorizedClient(connection, provider)).revoke?.();
+    return true;
+  } catch (error) {
+    console.warn(`[pierre] revoking ${connection.provider} access failed:`, describeError(error));
+    return false;
+  }
 }
 
 async function storeConnection(provider: FitnessProvider, userId: string, tokens: TokenSet): Promise<ProviderConnection> {
@@ -188,16 +277,7 @@ export async function disconnect(registry: ProviderRegistry, userId: string, pro
   const connection = await findConnection(userId, providerId);
   if (!connection) throw new AppError("not_connected", `${definition.displayName} is not connected.`);
 
-  let revokedAtProvider = true;
-  const provider = registry.createProvider(providerId);
-  if (provider?.revoke) {
-    try {
-      await (await authorizedClient(connection, provider)).revoke?.();
-    } catch (error) {
-      revokedAtProvider = false;
-      console.warn(`[pierre] revoking ${providerId} access failed:`, describeError(error));
-    }
-  }
+  const revokedAtProvider = await revokeAtProvider(registry, connection);
   const activitiesDeleted = await getStore().transaction(async (tx) => {
     const deleted = await removeActivities(tx, userId, providerId);
     await deleteConnection(userId, providerId, tx);

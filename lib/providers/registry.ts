@@ -89,11 +89,12 @@ export class ProviderRegistry {
     return provider;
   }
 
-  /** Whether the provider can be used: credentials present, or none needed. */
+  /** Whether the provider can be used: credentials and required settings present, or none needed. */
   isConfigured(name: string): boolean {
     const definition = this.getDefinition(name);
     const config = this.configs.get(name);
     if (!definition || !config) return false;
-    return !definition.requiresCredentials || Boolean(config.clientId && config.clientSecret);
+    const settingsPresent = (definition.settings ?? []).every((setting) => !setting.required || Boolean(config.settings?.[setting.key]));
+    return settingsPresent && (!definition.requiresCredentials || Boolean(config.clientId && config.clientSecret));
   }
 }

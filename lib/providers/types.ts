@@ -64,6 +64,36 @@ export interface ProviderEndpoints {
   revokeUrl?: string;
 }
 
+/**
+ * A setting a provider needs beyond its OAuth client, read from `PIERRE_<ID>_<envSuffix>` (Suunto's
+ * API gateway wants a subscription key on every call).
+ */
+export interface ProviderSetting {
+  /** Key in `ProviderConfig.settings`. */
+  key: string;
+  /** The variable is `PIERRE_<ID>_<envSuffix>`. */
+  envSuffix: string;
+  /** What an admin reads next to the variable. */
+  label: string;
+  /** Shown only as set/missing, like a client secret. */
+  secret: boolean;
+  /** Without it the provider counts as not configured. */
+  required: boolean;
+}
+
+/**
+ * A provider whose API was switched off. It stays registered (its stored workouts stay readable and
+ * old deployments keep their data), and its card points people to the successor.
+ */
+export interface ProviderRetirement {
+  /** The day the API stopped answering (ISO date). */
+  since: string;
+  /** Why, in a sentence for the person whose card it is. */
+  reason: string;
+  /** The registered provider that now serves the same data; connecting it retires this connection. */
+  successor?: string;
+}
+
 export interface ProviderDefinition {
   /** Lower-case id used in URLs, env names (upper-cased) and the database. */
   id: string;
@@ -105,6 +135,10 @@ export interface ProviderDefinition {
    * lets several of them (a workout split at a break) stand for one longer recording.
    */
   detection?: { readonly startLagSeconds: number; readonly endLagSeconds: number };
+  /** Settings beyond the OAuth client credentials. */
+  settings?: readonly ProviderSetting[];
+  /** Set once the provider's API is gone. */
+  retirement?: ProviderRetirement;
 }
 
 export interface RequestLimit {
@@ -132,6 +166,8 @@ export interface ProviderConfig {
   /** From env; never sent to the browser, a log or an error message. */
   clientId?: string;
   clientSecret?: string;
+  /** The definition's `settings`, by key, where set; never sent to the browser either. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface TokenSet {
@@ -235,4 +271,10 @@ export interface ProviderFactory {
 export interface ProviderModule {
   definition: ProviderDefinition;
   factory: ProviderFactory;
+  /**
+   * One item of the provider's activity list (or a webhook's) → the shared shape; null for an entry
+   * that is not a workout. Providers with a wire format export it (the contract test runs it on the
+   * room's fixtures).
+   */
+  normalize?: (item: unknown) => NormalizedActivity | null;
 }

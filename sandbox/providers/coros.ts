@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Recording } from "../dataset";
-import { json, type Router } from "../http";
-import { registerOAuth } from "../oauth";
-import type { SandboxState } from "../state";
+import { json } from "../http";
+import type { SandboxModule } from "../provider";
 import { endOf, idField, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 
@@ -32,57 +31,51 @@ const day = (yyyymmdd: string) => Date.parse(`${yyyymmdd.slice(0, 4)}-${yyyymmdd
 /** COROS answers HTTP 200 with a result code even for errors. */
 const fail = (result: string, message: string) => json({ result, message });
 
-export function registerCoros(router: Router, state: SandboxState): void {
-  registerOAuth(router, state, {
-    provider: "coros",
-    displayName: "COROS",
-    prefix: "/coros",
-    authorizePath: "/oauth2/authorize",
-    tokenPath: "/oauth2/accesstoken",
-    refreshPath: "/oauth2/refresh-token",
-    clientAuth: "body",
-    pkce: "none",
-    redirectUriAtToken: "required",
-    scopeSeparator: " ",
-    lifetimeSeconds: 2_592_000,
-    rotatesRefresh: false,
-    issuesRefresh: () => true,
-    makeAthleteId: () => randomBytes(10).toString("hex"),
-    tokenBody: (issued) => ({ expires_in: issued.expiresIn, refresh_token: issued.refreshToken, access_token: issued.accessToken, openId: issued.athlete.id }),
-    refreshAck: { result: "0000", message: "OK" },
-    error: (kind, message) => fail(kind === "invalid_client" ? "1003" : "1001", message || kind),
-  });
+export const sandbox: SandboxModule = {
+  register(coros) {
+    const { state } = coros;
+    coros.oauth({
+      redirectUriAtToken: "required",
+      lifetimeSeconds: 2_592_000,
+      rotatesRefresh: false,
+      issuesRefresh: () => true,
+      makeAthleteId: () => randomBytes(10).toString("hex"),
+      tokenBody: (issued) => ({ expires_in: issued.expiresIn, refresh_token: issued.refreshToken, access_token: issued.accessToken, openId: issued.athlete.id }),
+      refreshAck: { result: "0000", message: "OK" },
+      error: (kind, message) => fail(kind === "invalid_client" ? "1003" : "1001", message || kind),
+    });
 
-  const timeline = state.defineTimeline("coros", { id: idField("labelId"), startMs: secondsField("startTime") });
-  const lists = new Map<string, () => Keyed[]>();
-  const served = (owner: string) => {
-    let list = lists.get(owner);
-    if (!list) {
-      list = servedList(() => state.activitiesOf("coros").map((r, position) => ({ key: r.startMs, item: record(r, position) })), timeline, (e) => e.startMs, owner);
-      lists.set(owner, list);
-    }
-    return list();
-  };
+    const timeline = coros.timeline({ id: idField("labelId"), startMs: secondsField("startTime") });
+    const lists = new Map<string, () => Keyed[]>();
+    const served = (owner: string) => {
+      let list = lists.get(owner);
+      if (!list) {
+        list = servedList(() => coros.recordings().map((r, position) => ({ key: r.startMs, item: record(r, position) })), timeline, (e) => e.startMs, owner);
+        lists.set(owner, list);
+      }
+      return list();
+    };
 
-  router.add("GET", "coros", "api", "/coros/v2/coros/sport/list", (req) => {
-    const q = req.url.searchParams;
-    const token = state.validAccessToken("coros", q.get("token") ?? undefined);
-    const athlete = token && state.athletes.get(token.athleteKey);
-    if (!athlete || athlete.id !== q.get("openId")) return fail("1019", "access token is invalid or expired");
-    const startDate = q.get("startDate") ?? "";
-    const endDate = q.get("endDate") ?? "";
-    if (!/^\d{8}$/.test(startDate) || !/^\d{8}$/.test(endDate)) return fail("1002", "startDate and endDate must be yyyyMMdd");
-    const from = day(startDate);
-    const to = day(endDate) + 86_400_000;
-    if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
-    const data = within(served(athlete.name), (e) => e.key, { from, to }).map((e) => e.item);
-    return json({ result: "0000", message: "OK", data });
-  });
+    coros.api("GET", "v2/coros/sport/list", (req) => {
+      const q = req.url.searchParams;
+      const token = state.validAccessToken("coros", q.get("token") ?? undefined);
+      const athlete = token && state.athletes.get(token.athleteKey);
+      if (!athlete || athlete.id !== q.get("openId")) return fail("1019", "access token is invalid or expired");
+      const startDate = q.get("startDate") ?? "";
+      const endDate = q.get("endDate") ?? "";
+      if (!/^\d{8}$/.test(startDate) || !/^\d{8}$/.test(endDate)) return fail("1002", "startDate and endDate must be yyyyMMdd");
+      const from = day(startDate);
+      const to = day(endDate) + 86_400_000;
+      if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
+      const data = within(served(athlete.name), (e) => e.key, { from, to }).map((e) => e.item);
+      return json({ result: "0000", message: "OK", data });
+    });
 
-  router.add("POST", "coros", "api", "/coros/oauth2/deauthorize", (req) => {
-    const token = state.validAccessToken("coros", String(req.body.token ?? ""));
-    if (!token) return fail("1019", "access token is invalid or expired");
-    state.revokeAthlete("coros", token.athleteKey);
-    return json({ result: "0000", message: "OK" });
-  });
-}
+    coros.at("revokeUrl", "POST", "api", (req) => {
+      const token = state.validAccessToken("coros", String(req.body.token ?? ""));
+      if (!token) return fail("1019", "access token is invalid or expired");
+      state.revokeAthlete("coros", token.athleteKey);
+      return json({ result: "0000", message: "OK" });
+    });
+  },
+};

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Recording } from "../dataset";
-import { json, rawJson, type Router, type SandboxRequest } from "../http";
-import { bearerToken, registerOAuth } from "../oauth";
+import { json, rawJson, type SandboxRequest } from "../http";
+import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
 import { field, idField, isoField, localDateTime, offsetText, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -13,10 +13,13 @@ const typeOf = (r: Recording) =>
 const BIG = "__BIGINT__";
 const FIRST_LOG_ID = 2907044112471568224n;
 
+/** The logId of a recording by its position in the list (Google Health's exercise ids are the same numbers). */
+export const fitbitLogId = (position: number): string => String(FIRST_LOG_ID + BigInt(position));
+
 export function entry(r: Recording, position: number) {
   const [activityTypeId, activityName] = typeOf(r);
   return {
-    logId: `${BIG}${FIRST_LOG_ID + BigInt(position)}`,
+    logId: `${BIG}${fitbitLogId(position)}`,
     activityName,
     activityTypeId,
     startTime: `${localDateTime(r.startMs, r.utcOffsetMinutes)}.000${offsetText(r.utcOffsetMinutes)}`,
@@ -51,104 +54,99 @@ function rateHeaders(state: SandboxState): Record<string, string> {
   };
 }
 
-export function registerFitbit(router: Router, state: SandboxState): void {
-  registerOAuth(router, state, {
-    provider: "fitbit",
-    displayName: "Fitbit",
-    prefix: "/fitbit",
-    authorizePath: "/oauth2/authorize",
-    tokenPath: "/oauth2/token",
-    clientAuth: "basic",
-    pkce: "optional",
-    redirectUriAtToken: "required",
-    scopeSeparator: " ",
-    lifetimeSeconds: 28800,
-    rotatesRefresh: true,
-    issuesRefresh: () => true,
-    makeAthleteId: () => randomBytes(4).toString("hex").toUpperCase().slice(0, 6),
-    tokenBody: (issued) => ({
-      access_token: issued.accessToken,
-      expires_in: issued.expiresIn,
-      refresh_token: issued.refreshToken,
-      scope: issued.scopes.join(" "),
-      token_type: "Bearer",
-      user_id: issued.athlete.id,
-    }),
-    error: (kind, message) => fitbitError(kind, message, kind === "invalid_client" ? 401 : 400),
-  });
+/** Fitbit's encoded user ids: six upper-case characters. */
+export const fitbitUserId = () => randomBytes(4).toString("hex").toUpperCase().slice(0, 6);
 
-  // The list filters on the wall-clock time where the workout happened (the user's profile zone).
-  const wallClock = (startTime: unknown) => (typeof startTime === "string" ? Date.parse(`${startTime.slice(0, 19)}Z`) : NaN);
-  const timeline = state.defineTimeline("fitbit", { id: idField("logId"), startMs: isoField("startTime") });
-  const lists = new Map<string, () => Keyed[]>();
-  const served = (owner: string) => {
-    let list = lists.get(owner);
-    if (!list) {
-      list = servedList(
-        () => state.activitiesOf("fitbit").map((r, position) => ({ key: r.startMs + r.utcOffsetMinutes * 60_000, item: entry(r, position) })),
-        timeline,
-        (e) => {
-          const local = wallClock(field(e.item, "startTime"));
-          return Number.isNaN(local) ? e.startMs : local;
-        },
-        owner,
-      );
-      lists.set(owner, list);
-    }
-    return list();
-  };
+export const sandbox: SandboxModule = {
+  register(fitbit) {
+    const { state } = fitbit;
+    fitbit.oauth({
+      redirectUriAtToken: "required",
+      lifetimeSeconds: 28800,
+      rotatesRefresh: true,
+      issuesRefresh: () => true,
+      makeAthleteId: fitbitUserId,
+      tokenBody: (issued) => ({
+        access_token: issued.accessToken,
+        expires_in: issued.expiresIn,
+        refresh_token: issued.refreshToken,
+        scope: issued.scopes.join(" "),
+        token_type: "Bearer",
+        user_id: issued.athlete.id,
+      }),
+      error: (kind, message) => fitbitError(kind, message, kind === "invalid_client" ? 401 : 400),
+    });
 
-  const athleteOf = (req: SandboxRequest) => {
-    const token = state.validAccessToken("fitbit", bearerToken(req));
-    return token ? state.athletes.get(token.athleteKey) : undefined;
-  };
-  const expired = () => fitbitError("invalid_token", "Access token invalid or expired.", 401);
-
-  router.add("GET", "fitbit", "api", "/fitbit/1/user/-/profile.json", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return expired();
-    return json({ user: { encodedId: athlete.id, displayName: athlete.name, fullName: `${athlete.name} Sandbox`, timezone: "Europe/Berlin" } }, 200, rateHeaders(state));
-  });
-
-  router.add("GET", "fitbit", "api", "/fitbit/1/user/-/activities/list.json", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return expired();
-    const q = req.url.searchParams;
-    const afterDate = q.get("afterDate");
-    const beforeDate = q.get("beforeDate");
-    if (Boolean(afterDate) === Boolean(beforeDate)) return fitbitError("validation", "Exactly one of afterDate or beforeDate is required.", 400);
-    const limit = Number(q.get("limit") ?? 20);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fitbitError("validation", "limit must be between 1 and 100.", 400);
-    const offset = Number(q.get("offset") ?? 0);
-    const sort = q.get("sort") ?? (afterDate ? "asc" : "desc");
-    const bound = Date.parse(`${(afterDate ?? beforeDate)!}${(afterDate ?? beforeDate)!.length === 10 ? "T00:00:00" : ""}Z`);
-    const matching = within(served(athlete.name), (e) => e.key, afterDate ? { from: bound } : { to: bound }).map((e) => e.item);
-    const all = sort === "desc" ? [...matching].reverse() : matching;
-    const page = all.slice(offset, offset + limit);
-    const next = new URL(req.url.toString());
-    next.searchParams.set("offset", String(offset + limit));
-    const body = {
-      activities: page,
-      pagination: {
-        ...(afterDate ? { afterDate } : { beforeDate }),
-        limit,
-        next: offset + limit < all.length ? next.toString() : "",
-        offset,
-        previous: "",
-        sort,
-      },
+    // The list filters on the wall-clock time where the workout happened (the user's profile zone).
+    const wallClock = (startTime: unknown) => (typeof startTime === "string" ? Date.parse(`${startTime.slice(0, 19)}Z`) : NaN);
+    const timeline = fitbit.timeline({ id: idField("logId"), startMs: isoField("startTime") });
+    const lists = new Map<string, () => Keyed[]>();
+    const served = (owner: string) => {
+      let list = lists.get(owner);
+      if (!list) {
+        list = servedList(
+          () => fitbit.recordings().map((r, position) => ({ key: r.startMs + r.utcOffsetMinutes * 60_000, item: entry(r, position) })),
+          timeline,
+          (e) => {
+            const local = wallClock(field(e.item, "startTime"));
+            return Number.isNaN(local) ? e.startMs : local;
+          },
+          owner,
+        );
+        lists.set(owner, list);
+      }
+      return list();
     };
-    return rawJson(JSON.stringify(body).replace(new RegExp(`"${BIG}(\\d+)"`, "g"), "$1"), 200, rateHeaders(state));
-  });
 
-  router.add("POST", "fitbit", "api", "/fitbit/oauth2/revoke", (req) => {
-    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
-    if (!basic) return fitbitError("invalid_client", "Client authentication required.", 401);
-    const token = state.accessTokens.get(String(req.body.token ?? "")) ?? undefined;
-    const refresh = state.refreshTokens.get(String(req.body.token ?? ""));
-    const athleteKey = token?.athleteKey ?? refresh?.athleteKey;
-    // Revoking either token revokes all of the user's tokens for the app.
-    if (athleteKey) state.revokeAthlete("fitbit", athleteKey);
-    return json({});
-  });
-}
+    const athleteOf = (req: SandboxRequest) => fitbit.athleteOf(req);
+    const expired = () => fitbitError("invalid_token", "Access token invalid or expired.", 401);
+
+    fitbit.api("GET", "1/user/-/profile.json", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return expired();
+      return json({ user: { encodedId: athlete.id, displayName: athlete.name, fullName: `${athlete.name} Sandbox`, timezone: "Europe/Berlin" } }, 200, rateHeaders(state));
+    });
+
+    fitbit.api("GET", "1/user/-/activities/list.json", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return expired();
+      const q = req.url.searchParams;
+      const afterDate = q.get("afterDate");
+      const beforeDate = q.get("beforeDate");
+      if (Boolean(afterDate) === Boolean(beforeDate)) return fitbitError("validation", "Exactly one of afterDate or beforeDate is required.", 400);
+      const limit = Number(q.get("limit") ?? 20);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return fitbitError("validation", "limit must be between 1 and 100.", 400);
+      const offset = Number(q.get("offset") ?? 0);
+      const sort = q.get("sort") ?? (afterDate ? "asc" : "desc");
+      const bound = Date.parse(`${(afterDate ?? beforeDate)!}${(afterDate ?? beforeDate)!.length === 10 ? "T00:00:00" : ""}Z`);
+      const matching = within(served(athlete.name), (e) => e.key, afterDate ? { from: bound } : { to: bound }).map((e) => e.item);
+      const all = sort === "desc" ? [...matching].reverse() : matching;
+      const page = all.slice(offset, offset + limit);
+      const next = new URL(req.url.toString());
+      next.searchParams.set("offset", String(offset + limit));
+      const body = {
+        activities: page,
+        pagination: {
+          ...(afterDate ? { afterDate } : { beforeDate }),
+          limit,
+          next: offset + limit < all.length ? next.toString() : "",
+          offset,
+          previous: "",
+          sort,
+        },
+      };
+      return rawJson(JSON.stringify(body).replace(new RegExp(`"${BIG}(\\d+)"`, "g"), "$1"), 200, rateHeaders(state));
+    });
+
+    fitbit.at("revokeUrl", "POST", "api", (req) => {
+      const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
+      if (!basic) return fitbitError("invalid_client", "Client authentication required.", 401);
+      const token = state.accessTokens.get(String(req.body.token ?? "")) ?? undefined;
+      const refresh = state.refreshTokens.get(String(req.body.token ?? ""));
+      const athleteKey = token?.athleteKey ?? refresh?.athleteKey;
+      // Revoking either token revokes all of the user's tokens for the app.
+      if (athleteKey) state.revokeAthlete("fitbit", athleteKey);
+      return json({});
+    });
+  },
+};

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Recording } from "../dataset";
-import { json, type Router, type SandboxRequest } from "../http";
-import { bearerToken, registerOAuth } from "../oauth";
-import type { SandboxState } from "../state";
+import { json, type SandboxRequest } from "../http";
+import type { SandboxModule } from "../provider";
 import { deviceFor, idField, rfcError, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 
@@ -32,72 +31,65 @@ export function summary(r: Recording, userId: string) {
 
 const unauthorized = () => json({ errorMessage: "Unknown or revoked access token" }, 401);
 
-export function registerGarmin(router: Router, state: SandboxState): void {
-  registerOAuth(router, state, {
-    provider: "garmin",
-    displayName: "Garmin Connect",
-    prefix: "/garmin",
-    authorizePath: "/oauth2Confirm",
-    tokenPath: "/di-oauth2-service/oauth/token",
-    clientAuth: "body",
-    pkce: "required",
-    redirectUriAtToken: "required",
-    scopeSeparator: " ",
-    lifetimeSeconds: 86400,
-    rotatesRefresh: true,
-    issuesRefresh: () => true,
-    makeAthleteId: () => randomBytes(16).toString("hex"),
-    tokenBody: (issued) => ({
-      access_token: issued.accessToken,
-      expires_in: issued.expiresIn,
-      token_type: "bearer",
-      refresh_token: issued.refreshToken,
-      scope: "PARTNER_WRITE PARTNER_READ CONNECT_READ CONNECT_WRITE",
-      jti: randomUUID(),
-      refresh_token_expires_in: 7775998,
-    }),
-    error: rfcError(),
-  });
+export const sandbox: SandboxModule = {
+  register(garmin) {
+    const { state } = garmin;
+    garmin.oauth({
+      pkceRequired: true,
+      redirectUriAtToken: "required",
+      lifetimeSeconds: 86400,
+      rotatesRefresh: true,
+      issuesRefresh: () => true,
+      makeAthleteId: () => randomBytes(16).toString("hex"),
+      tokenBody: (issued) => ({
+        access_token: issued.accessToken,
+        expires_in: issued.expiresIn,
+        token_type: "bearer",
+        refresh_token: issued.refreshToken,
+        scope: "PARTNER_WRITE PARTNER_READ CONNECT_READ CONNECT_WRITE",
+        jti: randomUUID(),
+        refresh_token_expires_in: 7775998,
+      }),
+      error: rfcError(),
+    });
 
-  const athleteOf = (req: SandboxRequest) => {
-    const token = state.validAccessToken("garmin", bearerToken(req));
-    return token ? state.athletes.get(token.athleteKey) : undefined;
-  };
+    const athleteOf = (req: SandboxRequest) => garmin.athleteOf(req);
 
-  router.add("GET", "garmin", "api", "/garmin/wellness-api/rest/user/id", (req) => {
-    const athlete = athleteOf(req);
-    return athlete ? json({ userId: athlete.id }) : unauthorized();
-  });
+    garmin.api("GET", "wellness-api/rest/user/id", (req) => {
+      const athlete = athleteOf(req);
+      return athlete ? json({ userId: athlete.id }) : unauthorized();
+    });
 
-  router.add("DELETE", "garmin", "api", "/garmin/wellness-api/rest/user/registration", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    state.revokeAthlete("garmin", athlete.key);
-    return { status: 204 };
-  });
+    garmin.at("revokeUrl", "DELETE", "api", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      state.revokeAthlete("garmin", athlete.key);
+      return { status: 204 };
+    });
 
-  const timeline = state.defineTimeline("garmin", { id: idField("summaryId"), startMs: secondsField("startTimeInSeconds") });
-  const lists = new Map<string, () => Keyed[]>();
-  const listFor = (userId: string, owner: string) => {
-    let list = lists.get(userId);
-    if (!list) {
-      list = servedList(() => state.activitiesOf("garmin").map((r) => ({ key: r.uploadMs, item: summary(r, userId) })), timeline, (entry) => entry.uploadMs, owner);
-      lists.set(userId, list);
-    }
-    return list();
-  };
+    const timeline = garmin.timeline({ id: idField("summaryId"), startMs: secondsField("startTimeInSeconds") });
+    const lists = new Map<string, () => Keyed[]>();
+    const listFor = (userId: string, owner: string) => {
+      let list = lists.get(userId);
+      if (!list) {
+        list = servedList(() => garmin.recordings().map((r) => ({ key: r.uploadMs, item: summary(r, userId) })), timeline, (entry) => entry.uploadMs, owner);
+        lists.set(userId, list);
+      }
+      return list();
+    };
 
-  router.add("GET", "garmin", "api", "/garmin/wellness-api/rest/activities", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    const start = Number(req.url.searchParams.get("uploadStartTimeInSeconds"));
-    const end = Number(req.url.searchParams.get("uploadEndTimeInSeconds"));
-    if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
-      return json({ errorMessage: "uploadStartTimeInSeconds and uploadEndTimeInSeconds are required" }, 400);
-    }
-    if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
-    // Pulls are by upload time: what reached Garmin in [start, end).
-    const inWindow = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: start * 1000, to: end * 1000 });
-    return json(inWindow.map((e) => e.item));
-  });
-}
+    garmin.api("GET", "wellness-api/rest/activities", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const start = Number(req.url.searchParams.get("uploadStartTimeInSeconds"));
+      const end = Number(req.url.searchParams.get("uploadEndTimeInSeconds"));
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+        return json({ errorMessage: "uploadStartTimeInSeconds and uploadEndTimeInSeconds are required" }, 400);
+      }
+      if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
+      // Pulls are by upload time: what reached Garmin in [start, end).
+      const inWindow = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: start * 1000, to: end * 1000 });
+      return json(inWindow.map((e) => e.item));
+    });
+  },
+};

@@ -1,6 +1,6 @@
 import type { Recording } from "../dataset";
-import { json, type Router, type SandboxRequest } from "../http";
-import { bearerToken, registerOAuth } from "../oauth";
+import { json, type SandboxRequest } from "../http";
+import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
 import { idField, isoField, localDateTime, rfcError, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -51,95 +51,88 @@ function rateHeaders(state: SandboxState): Record<string, string> {
   return { "RateLimit-Usage": `${used},${used}`, "RateLimit-Limit": `${500 + 20 * users},${5000 + 100 * users}`, "RateLimit-Reset": "900,86400" };
 }
 
-export function registerPolar(router: Router, state: SandboxState): void {
-  let nextUserId = 10579;
-  registerOAuth(router, state, {
-    provider: "polar",
-    displayName: "Polar Flow",
-    prefix: "/polar",
-    authorizePath: "/oauth2/authorization",
-    tokenPath: "/v2/oauth2/token",
-    clientAuth: "basic",
-    pkce: "none",
-    redirectUriAtToken: "if-sent",
-    scopeSeparator: " ",
-    lifetimeSeconds: 31_535_999,
-    rotatesRefresh: false,
-    issuesRefresh: () => false,
-    revokeOnCodeReuse: true,
-    makeAthleteId: () => String(nextUserId++),
-    tokenBody: (issued) => ({ access_token: issued.accessToken, token_type: "bearer", expires_in: issued.expiresIn, x_user_id: Number(issued.athlete.id) }),
-    error: rfcError(),
-  });
+export const sandbox: SandboxModule = {
+  register(polar) {
+    const { state } = polar;
+    let nextUserId = 10579;
+    polar.oauth({
+      redirectUriAtToken: "if-sent",
+      lifetimeSeconds: 31_535_999,
+      rotatesRefresh: false,
+      issuesRefresh: () => false,
+      revokeOnCodeReuse: true,
+      makeAthleteId: () => String(nextUserId++),
+      tokenBody: (issued) => ({ access_token: issued.accessToken, token_type: "bearer", expires_in: issued.expiresIn, x_user_id: Number(issued.athlete.id) }),
+      error: rfcError(),
+    });
 
-  const athleteOf = (req: SandboxRequest) => {
-    const token = state.validAccessToken("polar", bearerToken(req));
-    return token ? state.athletes.get(token.athleteKey) : undefined;
-  };
-  const unauthorized = () => json({ message: "Unauthorized" }, 401);
-  const userRecord = (id: string, name: string, memberId: string) => ({
-    "polar-user-id": Number(id),
-    "member-id": memberId,
-    "registration-date": new Date(state.startedAt).toISOString(),
-    "first-name": name,
-    "last-name": "Sandbox",
-    birthdate: "1990-01-01",
-    gender: "FEMALE",
-    weight: 60,
-    height: 168,
-    "extra-info": [],
-  });
-  const memberIds = new Map<string, string>();
+    const athleteOf = (req: SandboxRequest) => polar.athleteOf(req);
+    const unauthorized = () => json({ message: "Unauthorized" }, 401);
+    const userRecord = (id: string, name: string, memberId: string) => ({
+      "polar-user-id": Number(id),
+      "member-id": memberId,
+      "registration-date": new Date(state.startedAt).toISOString(),
+      "first-name": name,
+      "last-name": "Sandbox",
+      birthdate: "1990-01-01",
+      gender: "FEMALE",
+      weight: 60,
+      height: 168,
+      "extra-info": [],
+    });
+    const memberIds = new Map<string, string>();
 
-  router.add("POST", "polar", "api", "/polar/v3/users", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    const memberId = String(req.body["member-id"] ?? "");
-    if (!memberId) return json({ message: "member-id is required" }, 400);
-    if (state.registeredPolarUsers.has(athlete.id)) return json({ message: "User already registered to partner or duplicated member-id" }, 409);
-    state.registeredPolarUsers.add(athlete.id);
-    memberIds.set(athlete.id, memberId);
-    return json(userRecord(athlete.id, athlete.name, memberId));
-  });
+    polar.api("POST", "users", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const memberId = String(req.body["member-id"] ?? "");
+      if (!memberId) return json({ message: "member-id is required" }, 400);
+      if (state.registeredPolarUsers.has(athlete.id)) return json({ message: "User already registered to partner or duplicated member-id" }, 409);
+      state.registeredPolarUsers.add(athlete.id);
+      memberIds.set(athlete.id, memberId);
+      return json(userRecord(athlete.id, athlete.name, memberId));
+    });
 
-  router.add("GET", "polar", "api", "/polar/v3/users/:id", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete || athlete.id !== req.params.id) return unauthorized();
-    if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User not registered" }, 404);
-    return json(userRecord(athlete.id, athlete.name, memberIds.get(athlete.id) ?? ""), 200, rateHeaders(state));
-  });
+    polar.api("GET", "users/:id", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete || athlete.id !== req.params.id) return unauthorized();
+      if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User not registered" }, 404);
+      return json(userRecord(athlete.id, athlete.name, memberIds.get(athlete.id) ?? ""), 200, rateHeaders(state));
+    });
 
-  router.add("DELETE", "polar", "api", "/polar/v3/users/:id", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete || athlete.id !== req.params.id) return unauthorized();
-    state.registeredPolarUsers.delete(athlete.id);
-    state.revokeAthlete("polar", athlete.key);
-    return { status: 204 };
-  });
+    // The definition's revoke URL is the user resource; the client appends the user id.
+    polar.api("DELETE", "users/:id", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete || athlete.id !== req.params.id) return unauthorized();
+      state.registeredPolarUsers.delete(athlete.id);
+      state.revokeAthlete("polar", athlete.key);
+      return { status: 204 };
+    });
 
-  const timeline = state.defineTimeline("polar", { id: idField("id"), startMs: isoField("start_time") });
-  const lists = new Map<string, () => Keyed[]>();
-  const listFor = (polarUserId: string, owner: string) => {
-    let list = lists.get(polarUserId);
-    if (!list) {
-      list = servedList(
-        () => state.activitiesOf("polar").map((r, position) => ({ key: r.uploadMs, item: exercise(r, position, polarUserId) })),
-        timeline,
-        (e) => e.uploadMs,
-        owner,
-      );
-      lists.set(polarUserId, list);
-    }
-    return list();
-  };
+    const timeline = polar.timeline({ id: idField("id"), startMs: isoField("start_time") });
+    const lists = new Map<string, () => Keyed[]>();
+    const listFor = (polarUserId: string, owner: string) => {
+      let list = lists.get(polarUserId);
+      if (!list) {
+        list = servedList(
+          () => polar.recordings().map((r, position) => ({ key: r.uploadMs, item: exercise(r, position, polarUserId) })),
+          timeline,
+          (e) => e.uploadMs,
+          owner,
+        );
+        lists.set(polarUserId, list);
+      }
+      return list();
+    };
 
-  router.add("GET", "polar", "api", "/polar/v3/exercises", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User has not been registered" }, 403);
-    // Only exercises uploaded to Flow in the last 30 days are listed.
-    const since = Date.now() - 30 * 86_400_000;
-    const exercises = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: since }).map((e) => e.item);
-    return json(exercises, 200, rateHeaders(state));
-  });
-}
+    polar.api("GET", "exercises", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      if (!state.registeredPolarUsers.has(athlete.id)) return json({ message: "User has not been registered" }, 403);
+      // Only exercises uploaded to Flow in the last 30 days are listed.
+      const since = Date.now() - 30 * 86_400_000;
+      const exercises = within(listFor(athlete.id, athlete.name), (e) => e.key, { from: since }).map((e) => e.item);
+      return json(exercises, 200, rateHeaders(state));
+    });
+  },
+};

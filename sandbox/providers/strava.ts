@@ -1,6 +1,7 @@
 import type { Recording } from "../dataset";
-import { json, type Router, type SandboxRequest } from "../http";
-import { bearerToken, registerOAuth } from "../oauth";
+import { json, type SandboxRequest } from "../http";
+import { bearerToken } from "../oauth";
+import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
 import { within } from "../timeline";
 import { deviceFor, idField, isoField, isoSeconds, localDateTime, servedList, type Keyed } from "./common";
@@ -57,90 +58,82 @@ function rateLimitHeaders(state: SandboxState): Record<string, string> {
 
 const unauthorized = () => json({ message: "Authorization Error", errors: [{ resource: "Athlete", field: "access_token", code: "invalid" }] }, 401);
 
-export function registerStrava(router: Router, state: SandboxState): void {
-  let nextAthleteId = 134815;
-  registerOAuth(router, state, {
-    provider: "strava",
-    displayName: "Strava",
-    prefix: "/strava",
-    authorizePath: "/oauth/authorize",
-    tokenPath: "/oauth/token",
-    clientAuth: "body",
-    pkce: "none",
-    redirectUriAtToken: "if-sent",
-    scopeSeparator: ",",
-    lifetimeSeconds: 21600,
-    // "The refresh token may change": the sandbox always rotates it.
-    rotatesRefresh: true,
-    issuesRefresh: () => true,
-    echoScopes: true,
-    makeAthleteId: () => String(nextAthleteId++),
-    tokenBody: (issued) => ({
-      token_type: "Bearer",
-      expires_at: Math.floor(Date.now() / 1000) + issued.expiresIn,
-      expires_in: issued.expiresIn,
-      refresh_token: issued.refreshToken,
-      access_token: issued.accessToken,
-      ...(issued.grant === "authorization_code"
-        ? { athlete: { id: Number(issued.athlete.id), username: issued.athlete.name, resource_state: 2, firstname: issued.athlete.name, lastname: "Sandbox" } }
-        : {}),
-    }),
-    error: (kind, description) =>
-      json(
-        { message: kind === "invalid_client" ? "Bad Request" : "Bad Request", errors: [{ resource: kind === "invalid_client" ? "Application" : "AuthorizationCode", field: kind === "invalid_client" ? "client_id" : "code", code: "invalid", description }] },
-        kind === "invalid_client" ? 401 : 400,
-      ),
-  });
+export const sandbox: SandboxModule = {
+  register(strava) {
+    const { state } = strava;
+    let nextAthleteId = 134815;
+    strava.oauth({
+      redirectUriAtToken: "if-sent",
+      lifetimeSeconds: 21600,
+      // "The refresh token may change": the sandbox always rotates it.
+      rotatesRefresh: true,
+      issuesRefresh: () => true,
+      echoScopes: true,
+      makeAthleteId: () => String(nextAthleteId++),
+      tokenBody: (issued) => ({
+        token_type: "Bearer",
+        expires_at: Math.floor(Date.now() / 1000) + issued.expiresIn,
+        expires_in: issued.expiresIn,
+        refresh_token: issued.refreshToken,
+        access_token: issued.accessToken,
+        ...(issued.grant === "authorization_code"
+          ? { athlete: { id: Number(issued.athlete.id), username: issued.athlete.name, resource_state: 2, firstname: issued.athlete.name, lastname: "Sandbox" } }
+          : {}),
+      }),
+      error: (kind, description) =>
+        json(
+          { message: kind === "invalid_client" ? "Bad Request" : "Bad Request", errors: [{ resource: kind === "invalid_client" ? "Application" : "AuthorizationCode", field: kind === "invalid_client" ? "client_id" : "code", code: "invalid", description }] },
+          kind === "invalid_client" ? 401 : 400,
+        ),
+    });
 
-  const timeline = state.defineTimeline("strava", { id: idField("id"), startMs: isoField("start_date") });
-  const lists = new Map<number, () => Keyed[]>();
-  const listFor = (athleteId: number, owner: string) => {
-    let list = lists.get(athleteId);
-    if (!list) {
-      list = servedList(
-        () => state.activitiesOf("strava").map((r, position) => ({ key: r.startMs, item: summaryActivity(r, position, athleteId) })),
-        timeline,
-        (entry) => entry.startMs,
-        owner,
+    const timeline = strava.timeline({ id: idField("id"), startMs: isoField("start_date") });
+    const lists = new Map<number, () => Keyed[]>();
+    const listFor = (athleteId: number, owner: string) => {
+      let list = lists.get(athleteId);
+      if (!list) {
+        list = servedList(
+          () => strava.recordings().map((r, position) => ({ key: r.startMs, item: summaryActivity(r, position, athleteId) })),
+          timeline,
+          (entry) => entry.startMs,
+          owner,
+        );
+        lists.set(athleteId, list);
+      }
+      return list();
+    };
+
+    const athleteOf = (req: SandboxRequest) => strava.athleteOf(req);
+
+    strava.api("GET", "athlete", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      return json({ id: Number(athlete.id), username: athlete.name, resource_state: 2, firstname: athlete.name, lastname: "Sandbox" }, 200, rateLimitHeaders(state));
+    });
+
+    strava.api("GET", "athlete/activities", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const q = req.url.searchParams;
+      const after = q.has("after") ? Number(q.get("after")) * 1000 : -Infinity;
+      const before = q.has("before") ? Number(q.get("before")) * 1000 : Infinity;
+      const perPage = Math.min(200, Math.max(1, Number(q.get("per_page") ?? 30)));
+      const page = Math.max(1, Number(q.get("page") ?? 1));
+      const matching = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: after, fromInclusive: false, to: before, toInclusive: false });
+      // With `after` Strava lists oldest first; otherwise newest first.
+      const ordered = q.has("after") ? matching : [...matching].reverse();
+      return json(
+        ordered.slice((page - 1) * perPage, page * perPage).map((e) => e.item),
+        200,
+        rateLimitHeaders(state),
       );
-      lists.set(athleteId, list);
-    }
-    return list();
-  };
+    });
 
-  const athleteOf = (req: SandboxRequest) => {
-    const token = state.validAccessToken("strava", bearerToken(req));
-    return token ? state.athletes.get(token.athleteKey) : undefined;
-  };
-
-  router.add("GET", "strava", "api", "/strava/api/v3/athlete", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    return json({ id: Number(athlete.id), username: athlete.name, resource_state: 2, firstname: athlete.name, lastname: "Sandbox" }, 200, rateLimitHeaders(state));
-  });
-
-  router.add("GET", "strava", "api", "/strava/api/v3/athlete/activities", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    const q = req.url.searchParams;
-    const after = q.has("after") ? Number(q.get("after")) * 1000 : -Infinity;
-    const before = q.has("before") ? Number(q.get("before")) * 1000 : Infinity;
-    const perPage = Math.min(200, Math.max(1, Number(q.get("per_page") ?? 30)));
-    const page = Math.max(1, Number(q.get("page") ?? 1));
-    const matching = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: after, fromInclusive: false, to: before, toInclusive: false });
-    // With `after` Strava lists oldest first; otherwise newest first.
-    const ordered = q.has("after") ? matching : [...matching].reverse();
-    return json(
-      ordered.slice((page - 1) * perPage, page * perPage).map((e) => e.item),
-      200,
-      rateLimitHeaders(state),
-    );
-  });
-
-  router.add("POST", "strava", "api", "/strava/oauth/deauthorize", (req) => {
-    const token = state.validAccessToken("strava", bearerToken(req) ?? String(req.body.access_token ?? ""));
-    if (!token) return unauthorized();
-    state.revokeAthlete("strava", token.athleteKey);
-    return json({ access_token: bearerToken(req) ?? req.body.access_token });
-  });
-}
+    strava.at("revokeUrl", "POST", "api", (req) => {
+      const token = state.validAccessToken("strava", bearerToken(req) ?? String(req.body.access_token ?? ""));
+      if (!token) return unauthorized();
+      state.revokeAthlete("strava", token.athleteKey);
+      return json({ access_token: bearerToken(req) ?? req.body.access_token });
+    });
+  },
+};

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Recording } from "../dataset";
-import { sandboxCredentials } from "../env";
-import { escapeHtml, html, json, redirect, type Router, type SandboxRequest } from "../http";
-import type { SandboxState } from "../state";
+import { escapeHtml, html, json, redirect, type SandboxRequest } from "../http";
+import type { SandboxModule } from "../provider";
 import { endOf, idField, isoField, localDateTime, offsetText, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
 
@@ -34,102 +33,105 @@ export function activity(r: Recording, terraUserId: string) {
 
 const widgetProviders = ["GARMIN", "FITBIT", "OURA", "POLAR", "WHOOP", "COROS", "SUUNTO", "WAHOO"];
 
-export function registerTerra(router: Router, state: SandboxState): void {
-  const { clientId, clientSecret } = sandboxCredentials.terra;
-  const appAuthorized = (req: SandboxRequest) => req.headers["dev-id"] === clientId && req.headers["x-api-key"] === clientSecret;
-  const unauthorized = () => json({ status: "error", message: "dev-id or x-api-key is invalid" }, 401);
-  /** Terra users, by Terra user id: who they belong to and whether they are still connected. */
-  const users = new Map<string, { provider: string; referenceId: string; active: boolean }>();
-  const activeUser = (req: SandboxRequest) => {
-    const id = req.url.searchParams.get("user_id") ?? "";
-    const user = users.get(id);
-    return user?.active ? { id, ...user } : undefined;
-  };
+export const sandbox: SandboxModule = {
+  register(terra) {
+    const { state } = terra;
+    const { clientId, clientSecret } = terra.credentials;
+    const appAuthorized = (req: SandboxRequest) => req.headers["dev-id"] === clientId && req.headers["x-api-key"] === clientSecret;
+    const unauthorized = () => json({ status: "error", message: "dev-id or x-api-key is invalid" }, 401);
+    /** Terra users, by Terra user id: who they belong to and whether they are still connected. */
+    const users = new Map<string, { provider: string; referenceId: string; active: boolean }>();
+    const activeUser = (req: SandboxRequest) => {
+      const id = req.url.searchParams.get("user_id") ?? "";
+      const user = users.get(id);
+      return user?.active ? { id, ...user } : undefined;
+    };
 
-  router.add("POST", "terra", "token", "/terra/api/v2/auth/generateWidgetSession", (req) => {
-    if (!appAuthorized(req)) return unauthorized();
-    const success = String(req.body.auth_success_redirect_url ?? "");
-    const failure = String(req.body.auth_failure_redirect_url ?? "");
-    if (!/^https?:\/\//.test(success) || !/^https?:\/\//.test(failure)) return json({ status: "error", message: "redirect URLs are required" }, 400);
-    const sessionId = randomUUID();
-    state.widgetSessions.set(sessionId, { referenceId: String(req.body.reference_id ?? ""), success, failure, expiresAt: Date.now() + 900_000 });
-    const host = req.headers.host ?? "127.0.0.1";
-    return json({ status: "success", session_id: sessionId, url: `http://${host}/terra/widget/${sessionId}`, expires_in: 900 });
-  });
+    terra.at("authUrl", "POST", "token", (req) => {
+      if (!appAuthorized(req)) return unauthorized();
+      const success = String(req.body.auth_success_redirect_url ?? "");
+      const failure = String(req.body.auth_failure_redirect_url ?? "");
+      if (!/^https?:\/\//.test(success) || !/^https?:\/\//.test(failure)) return json({ status: "error", message: "redirect URLs are required" }, 400);
+      const sessionId = randomUUID();
+      state.widgetSessions.set(sessionId, { referenceId: String(req.body.reference_id ?? ""), success, failure, expiresAt: Date.now() + 900_000 });
+      const host = req.headers.host ?? "127.0.0.1";
+      return json({ status: "success", session_id: sessionId, url: `http://${host}/terra/widget/${sessionId}`, expires_in: 900 });
+    });
 
-  router.add("GET", "terra", "page", "/terra/widget/:session", (req) => {
-    const session = state.widgetSessions.get(req.params.session!);
-    if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
-    const options = widgetProviders.map((p) => `<option value="${p}">${p}</option>`).join("");
-    return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Terra (sandbox) — connect</title></head>
-<body><main><h1>Terra (sandbox)</h1><p>Connect a wearable for ${escapeHtml(session.referenceId)}.</p>
-<form method="post"><p><label for="provider">Provider</label> <select id="provider" name="provider">${options}</select></p>
-<button type="submit" name="decision" value="authorize">Authorize</button> <button type="submit" name="decision" value="deny">Deny</button></form></main></body></html>`);
-  });
+    terra.page("GET", "widget/:session", (req) => {
+      const session = state.widgetSessions.get(req.params.session!);
+      if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
+      const options = widgetProviders.map((p) => `<option value="${p}">${p}</option>`).join("");
+      return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Terra (sandbox) — connect</title></head>
+  <body><main><h1>Terra (sandbox)</h1><p>Connect a wearable for ${escapeHtml(session.referenceId)}.</p>
+  <form method="post"><p><label for="provider">Provider</label> <select id="provider" name="provider">${options}</select></p>
+  <button type="submit" name="decision" value="authorize">Authorize</button> <button type="submit" name="decision" value="deny">Deny</button></form></main></body></html>`);
+    });
 
-  router.add("POST", "terra", "page", "/terra/widget/:session", (req) => {
-    const session = state.widgetSessions.get(req.params.session!);
-    if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
-    state.widgetSessions.delete(req.params.session!);
-    const provider = String(req.body.provider ?? "GARMIN");
-    const target = new URL(req.body.decision === "authorize" ? session.success : session.failure);
-    if (req.body.decision === "authorize") {
-      const terraUserId = randomUUID();
-      users.set(terraUserId, { provider, referenceId: session.referenceId, active: true });
-      state.athletes.set(`terra:${terraUserId}`, { key: `terra:${terraUserId}`, provider: "terra", id: terraUserId, name: provider });
-      target.searchParams.set("user_id", terraUserId);
-    }
-    target.searchParams.set("resource", provider);
-    target.searchParams.set("reference_id", session.referenceId);
-    return redirect(target.toString());
-  });
+    terra.page("POST", "widget/:session", (req) => {
+      const session = state.widgetSessions.get(req.params.session!);
+      if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
+      state.widgetSessions.delete(req.params.session!);
+      const provider = String(req.body.provider ?? "GARMIN");
+      const target = new URL(req.body.decision === "authorize" ? session.success : session.failure);
+      if (req.body.decision === "authorize") {
+        const terraUserId = randomUUID();
+        users.set(terraUserId, { provider, referenceId: session.referenceId, active: true });
+        state.athletes.set(`terra:${terraUserId}`, { key: `terra:${terraUserId}`, provider: "terra", id: terraUserId, name: provider });
+        target.searchParams.set("user_id", terraUserId);
+      }
+      target.searchParams.set("resource", provider);
+      target.searchParams.set("reference_id", session.referenceId);
+      return redirect(target.toString());
+    });
 
-  router.add("GET", "terra", "api", "/terra/api/v2/userInfo", (req) => {
-    if (!appAuthorized(req)) return unauthorized();
-    const user = activeUser(req);
-    if (!user) return json({ status: "error", message: "user is not authenticated" }, 401);
-    return json({ status: "success", is_authenticated: true, user: { user_id: user.id, provider: user.provider, reference_id: user.referenceId, active: true, scopes: "activity" } });
-  });
+    terra.api("GET", "userInfo", (req) => {
+      if (!appAuthorized(req)) return unauthorized();
+      const user = activeUser(req);
+      if (!user) return json({ status: "error", message: "user is not authenticated" }, 401);
+      return json({ status: "success", is_authenticated: true, user: { user_id: user.id, provider: user.provider, reference_id: user.referenceId, active: true, scopes: "activity" } });
+    });
 
-  router.add("DELETE", "terra", "api", "/terra/api/v2/auth/deauthenticateUser", (req) => {
-    if (!appAuthorized(req)) return unauthorized();
-    const user = activeUser(req);
-    if (!user) return json({ status: "error", message: "user not found" }, 404);
-    users.get(user.id)!.active = false;
-    return json({ status: "success" });
-  });
+    terra.at("revokeUrl", "DELETE", "api", (req) => {
+      if (!appAuthorized(req)) return unauthorized();
+      const user = activeUser(req);
+      if (!user) return json({ status: "error", message: "user not found" }, 404);
+      users.get(user.id)!.active = false;
+      return json({ status: "success" });
+    });
 
-  const timeline = state.defineTimeline("terra", { id: idField("metadata", "summary_id"), startMs: isoField("metadata", "start_time") });
-  const lists = new Map<string, () => Keyed[]>();
-  const listFor = (terraUserId: string, owner: string) => {
-    let list = lists.get(terraUserId);
-    if (!list) {
-      list = servedList(() => state.activitiesOf("terra").map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs, owner);
-      lists.set(terraUserId, list);
-    }
-    return list();
-  };
+    const timeline = terra.timeline({ id: idField("metadata", "summary_id"), startMs: isoField("metadata", "start_time") });
+    const lists = new Map<string, () => Keyed[]>();
+    const listFor = (terraUserId: string, owner: string) => {
+      let list = lists.get(terraUserId);
+      if (!list) {
+        list = servedList(() => terra.recordings().map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs, owner);
+        lists.set(terraUserId, list);
+      }
+      return list();
+    };
 
-  router.add("GET", "terra", "api", "/terra/api/v2/activity", (req) => {
-    if (!appAuthorized(req)) return unauthorized();
-    const user = activeUser(req);
-    if (!user) return json({ status: "error", message: "user is not authenticated" }, 401);
-    const q = req.url.searchParams;
-    const toDate = (value: string | null) => (value === null ? NaN : /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value));
-    const start = toDate(q.get("start_date"));
-    const end = q.has("end_date") ? toDate(q.get("end_date")) : Date.now();
-    if (Number.isNaN(start) || Number.isNaN(end)) return json({ status: "error", message: "start_date is required" }, 400);
-    const userPayload = { user_id: user.id, provider: user.provider, reference_id: user.referenceId, active: true };
-    if (q.get("to_webhook") !== "false") {
-      return json({ status: "success", type: "activity", reference: randomUUID(), trace_id: randomUUID(), user: userPayload });
-    }
-    const data = within(listFor(user.id, user.referenceId), (e) => e.key, { from: start, to: end }).map((e) => e.item);
-    const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
-    return json({ user: userPayload, data, type: "activity" }, 200, headers);
-  });
+    terra.api("GET", "activity", (req) => {
+      if (!appAuthorized(req)) return unauthorized();
+      const user = activeUser(req);
+      if (!user) return json({ status: "error", message: "user is not authenticated" }, 401);
+      const q = req.url.searchParams;
+      const toDate = (value: string | null) => (value === null ? NaN : /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value));
+      const start = toDate(q.get("start_date"));
+      const end = q.has("end_date") ? toDate(q.get("end_date")) : Date.now();
+      if (Number.isNaN(start) || Number.isNaN(end)) return json({ status: "error", message: "start_date is required" }, 400);
+      const userPayload = { user_id: user.id, provider: user.provider, reference_id: user.referenceId, active: true };
+      if (q.get("to_webhook") !== "false") {
+        return json({ status: "success", type: "activity", reference: randomUUID(), trace_id: randomUUID(), user: userPayload });
+      }
+      const data = within(listFor(user.id, user.referenceId), (e) => e.key, { from: start, to: end }).map((e) => e.item);
+      const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
+      return json({ user: userPayload, data, type: "activity" }, 200, headers);
+    });
 
-  // The control API's revoke for Terra means the Terra user was deauthenticated.
-  state.onRevokeAll.set("terra", () => {
-    for (const user of users.values()) user.active = false;
-  });
-}
+    // The control API's revoke for Terra means the Terra user was deauthenticated.
+    state.onRevokeAll.set("terra", () => {
+      for (const user of users.values()) user.active = false;
+    });
+  },
+};

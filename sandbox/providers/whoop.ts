@@ -1,6 +1,6 @@
 import type { Recording } from "../dataset";
-import { json, type Router, type SandboxRequest } from "../http";
-import { bearerToken, registerOAuth } from "../oauth";
+import { json, type SandboxRequest } from "../http";
+import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
 import { endOf, idField, isoField, offsetText, rfcError, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -43,80 +43,72 @@ function rateHeaders(state: SandboxState): Record<string, string> {
   };
 }
 
-export function registerWhoop(router: Router, state: SandboxState): void {
-  let nextUserId = 10129;
-  registerOAuth(router, state, {
-    provider: "whoop",
-    displayName: "WHOOP",
-    prefix: "/whoop",
-    authorizePath: "/oauth/oauth2/auth",
-    tokenPath: "/oauth/oauth2/token",
-    clientAuth: "body",
-    pkce: "none",
-    redirectUriAtToken: "if-sent",
-    minStateLength: 8,
-    scopeSeparator: " ",
-    lifetimeSeconds: 3600,
-    rotatesRefresh: true,
-    // Only the `offline` scope yields a refresh token.
-    issuesRefresh: (scopes) => scopes.includes("offline"),
-    makeAthleteId: () => String(nextUserId++),
-    tokenBody: (issued) => ({
-      access_token: issued.accessToken,
-      expires_in: issued.expiresIn,
-      ...(issued.refreshToken ? { refresh_token: issued.refreshToken } : {}),
-      scope: issued.scopes.join(" "),
-      token_type: "bearer",
-    }),
-    error: rfcError(),
-  });
+export const sandbox: SandboxModule = {
+  register(whoop) {
+    const { state } = whoop;
+    let nextUserId = 10129;
+    whoop.oauth({
+      redirectUriAtToken: "if-sent",
+      minStateLength: 8,
+      lifetimeSeconds: 3600,
+      rotatesRefresh: true,
+      // Only the `offline` scope yields a refresh token.
+      issuesRefresh: (scopes) => scopes.includes("offline"),
+      makeAthleteId: () => String(nextUserId++),
+      tokenBody: (issued) => ({
+        access_token: issued.accessToken,
+        expires_in: issued.expiresIn,
+        ...(issued.refreshToken ? { refresh_token: issued.refreshToken } : {}),
+        scope: issued.scopes.join(" "),
+        token_type: "bearer",
+      }),
+      error: rfcError(),
+    });
 
-  const athleteOf = (req: SandboxRequest) => {
-    const token = state.validAccessToken("whoop", bearerToken(req));
-    return token ? state.athletes.get(token.athleteKey) : undefined;
-  };
-  const unauthorized = () => json({ message: "Authorization was not valid" }, 401);
+    const athleteOf = (req: SandboxRequest) => whoop.athleteOf(req);
+    const unauthorized = () => json({ message: "Authorization was not valid" }, 401);
 
-  router.add("GET", "whoop", "api", "/whoop/developer/v2/user/profile/basic", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    return json({ user_id: Number(athlete.id), email: `${athlete.name}@sandbox.test`, first_name: athlete.name, last_name: "Sandbox" }, 200, rateHeaders(state));
-  });
+    whoop.api("GET", "v2/user/profile/basic", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      return json({ user_id: Number(athlete.id), email: `${athlete.name}@sandbox.test`, first_name: athlete.name, last_name: "Sandbox" }, 200, rateHeaders(state));
+    });
 
-  const timeline = state.defineTimeline("whoop", { id: idField("id"), startMs: isoField("start") });
-  const lists = new Map<number, () => Keyed[]>();
-  const listFor = (userId: number, owner: string) => {
-    let list = lists.get(userId);
-    if (!list) {
-      list = servedList(() => state.activitiesOf("whoop").map((r) => ({ key: r.startMs, item: workout(r, userId) })), timeline, (e) => e.startMs, owner);
-      lists.set(userId, list);
-    }
-    return list();
-  };
+    const timeline = whoop.timeline({ id: idField("id"), startMs: isoField("start") });
+    const lists = new Map<number, () => Keyed[]>();
+    const listFor = (userId: number, owner: string) => {
+      let list = lists.get(userId);
+      if (!list) {
+        list = servedList(() => whoop.recordings().map((r) => ({ key: r.startMs, item: workout(r, userId) })), timeline, (e) => e.startMs, owner);
+        lists.set(userId, list);
+      }
+      return list();
+    };
 
-  router.add("GET", "whoop", "api", "/whoop/developer/v2/activity/workout", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    const q = req.url.searchParams;
-    const limit = Number(q.get("limit") ?? 10);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 25) return json({ message: "limit must be between 1 and 25" }, 400);
-    const start = q.has("start") ? Date.parse(q.get("start")!) : -Infinity;
-    const end = q.has("end") ? Date.parse(q.get("end")!) : Date.now();
-    if (Number.isNaN(start) || Number.isNaN(end)) return json({ message: "start and end must be ISO 8601 date-times" }, 400);
-    // `start` inclusive, `end` exclusive, newest first.
-    const all = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: start, to: end })
-      .map((e) => e.item)
-      .reverse();
-    const offset = q.has("nextToken") ? Number(Buffer.from(q.get("nextToken")!, "base64url").toString("utf8")) : 0;
-    const page = all.slice(offset, offset + limit);
-    const more = offset + limit < all.length;
-    return json({ records: page, ...(more ? { next_token: Buffer.from(String(offset + limit)).toString("base64url") } : {}) }, 200, rateHeaders(state));
-  });
+    whoop.api("GET", "v2/activity/workout", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const q = req.url.searchParams;
+      const limit = Number(q.get("limit") ?? 10);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 25) return json({ message: "limit must be between 1 and 25" }, 400);
+      const start = q.has("start") ? Date.parse(q.get("start")!) : -Infinity;
+      const end = q.has("end") ? Date.parse(q.get("end")!) : Date.now();
+      if (Number.isNaN(start) || Number.isNaN(end)) return json({ message: "start and end must be ISO 8601 date-times" }, 400);
+      // `start` inclusive, `end` exclusive, newest first.
+      const all = within(listFor(Number(athlete.id), athlete.name), (e) => e.key, { from: start, to: end })
+        .map((e) => e.item)
+        .reverse();
+      const offset = q.has("nextToken") ? Number(Buffer.from(q.get("nextToken")!, "base64url").toString("utf8")) : 0;
+      const page = all.slice(offset, offset + limit);
+      const more = offset + limit < all.length;
+      return json({ records: page, ...(more ? { next_token: Buffer.from(String(offset + limit)).toString("base64url") } : {}) }, 200, rateHeaders(state));
+    });
 
-  router.add("DELETE", "whoop", "api", "/whoop/developer/v2/user/access", (req) => {
-    const athlete = athleteOf(req);
-    if (!athlete) return unauthorized();
-    state.revokeAthlete("whoop", athlete.key);
-    return { status: 204 };
-  });
-}
+    whoop.at("revokeUrl", "DELETE", "api", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      state.revokeAthlete("whoop", athlete.key);
+      return { status: 204 };
+    });
+  },
+};

@@ -45,7 +45,7 @@ export default async function AdminProvidersPage() {
         <strong>{catalog.defaultProvider}</strong> (<code>PIERRE_DEFAULT_PROVIDER</code>).
       </p>
       <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-[70rem] text-left text-sm">
+        <table className="min-w-[80rem] text-left text-sm">
           <caption className="sr-only">Effective configuration of each registered provider</caption>
           <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600">
             <tr>
@@ -59,6 +59,7 @@ export default async function AdminProvidersPage() {
               <th scope="col" className="px-3 py-2">API base URL</th>
               <th scope="col" className="px-3 py-2">Revoke URL</th>
               <th scope="col" className="px-3 py-2">Scopes</th>
+              <th scope="col" className="px-3 py-2">Other settings</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200">
@@ -70,6 +71,17 @@ export default async function AdminProvidersPage() {
                     <code>{row.id}</code>
                     {row.isDefault && " · default provider"}
                   </span>
+                  {row.retired && (
+                    <span className="block text-xs font-normal text-amber-800">
+                      Retired since {row.retired.since}
+                      {row.retired.successor && (
+                        <>
+                          {" "}
+                          · succeeded by <code>{row.retired.successor}</code>
+                        </>
+                      )}
+                    </span>
+                  )}
                   {row.oauth && (
                     <span className="block text-xs font-normal text-slate-500">
                       {row.oauth.pkce ? "PKCE" : "no PKCE"}, {row.oauth.clientAuth === "client_secret_basic" ? "HTTP Basic" : "form body"} auth,{" "}
@@ -103,6 +115,25 @@ export default async function AdminProvidersPage() {
                     <span className="text-slate-400">none</span>
                   )}
                   <Source value={row.scopes} />
+                </td>
+                <td className="px-3 py-2 align-top">
+                  {row.settings.length === 0 && <span className="text-slate-400">none</span>}
+                  {row.settings.map((setting) => (
+                    <span key={setting.key} className="mb-1 block" data-setting={setting.key}>
+                      <span className="block text-xs">{setting.label}</span>
+                      {setting.secret ? (
+                        <span className={setting.state === "set" ? "text-emerald-800" : "text-slate-400"}>{setting.state}</span>
+                      ) : setting.value ? (
+                        <code className="break-all text-xs">{setting.value}</code>
+                      ) : (
+                        <span className="text-slate-400">missing</span>
+                      )}
+                      <span className="block text-xs text-slate-500">
+                        {setting.variable}
+                        {setting.required && " (required)"}
+                      </span>
+                    </span>
+                  ))}
                 </td>
               </tr>
             ))}

@@ -38,4 +38,11 @@ export const fitbitDefinition = {
   // break: detected records start up to ~12 min late, end minutes off, and a long hike can arrive
   // as two walks.
   detection: { startLagSeconds: 12 * 60, endLagSeconds: 10 * 60 },
+  // Fitbit tokens cannot be carried over to the Google Health API: each person consents again
+  // there, and the Fitbit connection is retired once they have.
+  retirement: {
+    since: "2026-11-02",
+    reason: "Google turned off the Fitbit Web API on 2 November 2026; Fitbit data now comes through the Google Health API.",
+    successor: "google",
+  },
 } satisfies ProviderDefinition;

@@ -1,36 +1,19 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseProviderJson } from "@/lib/providers/json";
-import { loadFixture } from "@/test/fixtures";
+import { fixturesDirOf, loadFixture } from "@/test/fixtures";
 import { normalizeBatch } from "../normalize-kit";
 import { fitbitDefinition } from "./definition";
 import { normalizeFitbitActivity } from "./normalize";
 
 /**
- * The samples hold no Fitbit activity (a real list is kept back for acceptance tests), so this page
- * of `activities/list.json` is CONSTRUCTED from the documented field table in fitbit.md. It is parsed
- * from text the way the HTTP client parses it, so the first logId (> 2^53) takes the real path.
+ * The shared samples hold no Fitbit activity (a real list is kept back for acceptance tests), so this
+ * page of `activities/list.json` (fixtures/fitbit-list-activities.constructed.json) is CONSTRUCTED
+ * from the documented field table in fitbit.md. It is parsed from text the way the HTTP client
+ * parses it, so the first logId (> 2^53) takes the real path.
  */
-const constructedPage = `{
-  "activities": [
-    { "logId": 2907044112471568224, "activityName": "Run", "activityTypeId": 90009, "logType": "tracker",
-      "startTime": "2025-02-03T11:57:55.000-07:00", "originalStartTime": "2025-02-03T11:57:55.000-07:00",
-      "duration": 2783000, "activeDuration": 2700000, "originalDuration": 2783000,
-      "distance": 8.05, "distanceUnit": "Kilometer", "speed": 10.41, "pace": 345.7,
-      "elevationGain": 42.7, "averageHeartRate": 151, "calories": 612, "steps": 7340, "hasGps": true,
-      "source": { "id": "311294213", "name": "Google Pixel Watch 2", "type": "tracker", "trackerFeatures": ["GPS", "HEARTRATE"] },
-      "lastModified": "2025-02-03T19:45:12.000Z" },
-    { "logId": 61234567890, "activityName": "Bike", "activityTypeId": 90001, "logType": "auto_detected",
-      "startTime": "2025-02-04T07:10:00.000-05:00", "duration": 3600500, "activeDuration": 3500000,
-      "distance": 15.5, "distanceUnit": "Mile", "elevationGain": 300, "averageHeartRate": 132, "calories": 700,
-      "source": { "id": "2288", "name": "Charge 5", "type": "tracker" } },
-    { "logId": 61234567891, "activityName": "Weights", "activityTypeId": 3000, "logType": "manual",
-      "startTime": "2025-02-05T18:00:00.000+01:00", "duration": 1800000, "activeDuration": 1800000, "calories": 210 },
-    { "logId": 61234567892, "activityName": "Yoga", "activityTypeId": 52001, "logType": "mobile_run",
-      "startTime": "2025-02-06T06:30:00.000+05:30", "duration": 2700000, "activeDuration": 2640000,
-      "elevationGain": 0, "averageHeartRate": 88, "calories": 120, "source": { "name": "Fitbit for Android", "type": "app" } }
-  ],
-  "pagination": { "afterDate": "2025-02-01", "limit": 100, "next": "", "offset": 0, "previous": "", "sort": "asc" }
-}`;
+const constructedPage = fs.readFileSync(path.join(fixturesDirOf("fitbit"), "fitbit-list-activities.constructed.json"), "utf8");
 
 describe("normalizeFitbitActivity (constructed entries)", () => {
   const { activities } = parseProviderJson(constructedPage) as { activities: unknown[] };

@@ -2,8 +2,10 @@ import { singleProviderFactory } from "../base";
 import type { ProviderModule } from "../types";
 import { OuraClient } from "./client";
 import { ouraDefinition } from "./definition";
+import { normalizeOuraWorkout } from "./normalize";
 
 export const oura: ProviderModule = {
   definition: ouraDefinition,
   factory: singleProviderFactory(ouraDefinition, (config, deps) => new OuraClient(ouraDefinition, config, deps)),
+  normalize: normalizeOuraWorkout,
 };

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { loadProviderEnvConfig } from "@/lib/config/provider-env";
 import { configureHttpDefaults } from "@/lib/providers/http";
 import type { TokenSet } from "@/lib/providers/types";
 import { fakeFetch, jsonResponse, testConfig, testHttp } from "@/test/fake-fetch";
@@ -58,19 +59,16 @@ describe("SuuntoClient", () => {
     expect(calls).toHaveLength(0);
   });
 
-  it("the module reads the subscription key from PIERRE_SUUNTO_SUBSCRIPTION_KEY", async () => {
-    const before = process.env.PIERRE_SUUNTO_SUBSCRIPTION_KEY;
-    process.env.PIERRE_SUUNTO_SUBSCRIPTION_KEY = " env-key ";
-    try {
-      const fake = fakeFetch(() => jsonResponse(envelope([])));
-      const client = suunto.factory.create(config, { http: testHttp(suuntoDefinition, fake.fetch) });
-      await client.setCredentials({ accessToken: "jwt-at" });
-      await client.fetchActivities(week);
-      expect(fake.calls[0]!.headers.get("ocp-apim-subscription-key")).toBe("env-key");
-    } finally {
-      if (before === undefined) delete process.env.PIERRE_SUUNTO_SUBSCRIPTION_KEY;
-      else process.env.PIERRE_SUUNTO_SUBSCRIPTION_KEY = before;
-    }
+  it("the module takes the subscription key from its configuration (PIERRE_SUUNTO_SUBSCRIPTION_KEY)", async () => {
+    const { config: configured } = loadProviderEnvConfig("suunto", suuntoDefinition, { PIERRE_SUUNTO_SUBSCRIPTION_KEY: " env-key " }, {
+      baseUrl: new URL("https://pierre.example.com"),
+      demo: false,
+    });
+    const fake = fakeFetch(() => jsonResponse(envelope([])));
+    const client = suunto.factory.create({ ...config, settings: configured.settings }, { http: testHttp(suuntoDefinition, fake.fetch) });
+    await client.setCredentials({ accessToken: "jwt-at" });
+    await client.fetchActivities(week);
+    expect(fake.calls[0]!.headers.get("ocp-apim-subscription-key")).toBe("env-key");
   });
 
   it("keeps only workouts that started inside the window (the list has no upper bound)", async () => {

@@ -30,6 +30,9 @@ export const suuntoDefinition = {
   developerPortalUrl: "https://apizone.suunto.com/",
   sourceKind: "device",
   requiresCredentials: true,
+  // Suunto's API sits behind Azure API Management: every call also carries the partner's
+  // subscription key, so without it the provider cannot be used at all.
+  settings: [{ key: "subscriptionKey", envSuffix: "SUBSCRIPTION_KEY", label: "API Zone subscription key (Ocp-Apim-Subscription-Key)", secret: true, required: true }],
   // No requestLimits or rateLimitFromHeaders: Suunto publishes no rate limits or headers; a 429
   // with Retry-After is still honoured by the shared HTTP client.
 } satisfies ProviderDefinition;

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import type { Recording } from "../dataset";
+import { json, type SandboxRequest } from "../http";
+import { bearerToken } from "../oauth";
+import type { SandboxModule } from "../provider";
+import { endOf, field, idField, isoField, offsetText, localDateTime, rfcError, servedList, uuidFrom, type Keyed } from "./common";
+
+/**
+ * Oura API v2 as the shared oura.md describes it: client credentials in the form body or HTTP
+ * Basic, single-use refresh tokens, personal_info for the user id, workouts filtered by local
+ * `day` and paged by `next_token` at a size the server picks, and a revoke URL taking the access
+ * token in the query string.
+ */
+
+const activityOf = (r: Recording) => ({ run: "running", ride: r.indoor ? "indoor_cycling" : "cycling", swim: "swimming", walk: "walking", hike: "hiking", strength: "strength_training" })[r.sport];
+
+/** LocalizedDateTime: the instant written in the workout's own offset. */
+const localized = (ms: number, offsetMinutes: number) => `${localDateTime(ms, offsetMinutes)}${offsetText(offsetMinutes)}`;
+
+/** A PublicWorkout. The ring detects most workouts; longer ones were confirmed by their owner. */
+export function publicWorkout(r: Recording) {
+  return {
+    id: uuidFrom(`oura:${r.index}:${r.startMs}`),
+    activity: activityOf(r),
+    calories: r.calories + 0.4,
+    day: localDateTime(r.startMs, r.utcOffsetMinutes).slice(0, 10),
+    distance: r.distanceMeters,
+    end_datetime: localized(endOf(r), r.utcOffsetMinutes),
+    intensity: r.averageHeartRate > 140 ? "hard" : r.averageHeartRate > 115 ? "moderate" : "easy",
+    label: null,
+    source: r.elapsedSeconds > 3600 ? "confirmed" : "autodetected",
+    start_datetime: localized(r.startMs, r.utcOffsetMinutes),
+  };
+}
+
+/** The server decides the page size. */
+const PAGE_SIZE = 10;
+
+/** `start_date`/`end_date`: a date or a date-time; workouts are filtered by their `day`. */
+const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined);
+
+export const sandbox: SandboxModule = {
+  // A ring: it detects a share of the workouts, a minute or so off, with figures a few percent off.
+  recordings: { share: 0.3, drift: "strap" },
+
+  register(oura) {
+    const { state } = oura;
+    oura.oauth({
+      // The docs show form credentials; HTTP Basic works too.
+      clientAuth: "either",
+      redirectUriAtToken: "required",
+      lifetimeSeconds: 86_400,
+      rotatesRefresh: true,
+      issuesRefresh: () => true,
+      makeAthleteId: () => randomUUID(),
+      tokenBody: (issued) => ({ token_type: "bearer", access_token: issued.accessToken, expires_in: issued.expiresIn, refresh_token: issued.refreshToken }),
+      error: rfcError(),
+    });
+
+    const unauthorized = () => json({ detail: "Invalid or expired access token." }, 401);
+    const tokenOf = (req: SandboxRequest) => {
+      const record = state.validAccessToken(oura.id, bearerToken(req));
+      const athlete = record && state.athletes.get(record.athleteKey);
+      return athlete ? { athlete, scopes: record.scopes } : undefined;
+    };
+
+    // Any token reads the user's id.
+    oura.api("GET", "v2/usercollection/personal_info", (req) => {
+      const token = tokenOf(req);
+      if (!token) return unauthorized();
+      return json({ id: token.athlete.id, age: 34, weight: 61.5, height: 1.68, biological_sex: "female", email: `${token.athlete.name}@sandbox.test` });
+    });
+
+    const timeline = oura.timeline({ id: idField("id"), startMs: isoField("start_datetime") });
+    const lists = new Map<string, () => Keyed[]>();
+    const listFor = (userId: string, owner: string) => {
+      let list = lists.get(userId);
+      if (!list) {
+        list = servedList(() => oura.recordings().map((r) => ({ key: r.startMs, item: publicWorkout(r) })), timeline, (e) => e.startMs, owner);
+        lists.set(userId, list);
+      }
+      return list();
+    };
+
+    oura.api("GET", "v2/usercollection/workout", (req) => {
+      const token = tokenOf(req);
+      if (!token) return unauthorized();
+      // A person can untick a scope on the consent page; omitting `scope` granted them all.
+      if (token.scopes.length > 0 && !token.scopes.includes("workout")) return json({ detail: "The workout scope was not granted." }, 403);
+      const q = req.url.searchParams;
+      const from = dayOf(q.get("start_date"));
+      const to = dayOf(q.get("end_date"));
+      if (q.has("start_date") && !from) return json({ detail: "start_date must be a date or a date-time." }, 400);
+      if (q.has("end_date") && !to) return json({ detail: "end_date must be a date or a date-time." }, 400);
+      const all = listFor(token.athlete.id, token.athlete.name)
+        .map((e) => e.item)
+        .filter((item) => {
+          const day = field(item, "day");
+          if (typeof day !== "string") return true;
+          // Whether end_date is inclusive is not documented: the sandbox takes the stricter reading.
+          return (!from || day >= from) && (!to || day < to);
+        });
+      const offset = q.get("next_token") ? Number(Buffer.from(q.get("next_token")!, "base64url").toString("utf8")) : 0;
+      if (!Number.isInteger(offset) || offset < 0) return json({ detail: "Invalid next_token." }, 400);
+      const more = offset + PAGE_SIZE < all.length;
+      return json({ data: all.slice(offset, offset + PAGE_SIZE), next_token: more ? Buffer.from(String(offset + PAGE_SIZE)).toString("base64url") : null });
+    });
+
+    // Not RFC 7009: the access token in the query string; documented as GET, sent as POST by some.
+    for (const method of ["GET", "POST"]) {
+      oura.at("revokeUrl", method, "api", (req) => {
+        const record = state.validAccessToken(oura.id, req.url.searchParams.get("access_token") ?? undefined);
+        if (!record) return json({ detail: "Invalid token." }, 400);
+        state.revokeAthlete(oura.id, record.athleteKey);
+        return json({});
+      });
+    }
+  },
+};
