@@ -16,6 +16,10 @@ export const tables = {
   emailTokens: sqlite.emailTokens,
   outbox: sqlite.outbox,
   rateLimits: sqlite.rateLimits,
+  oauthClients: sqlite.oauthClients,
+  oauthGrants: sqlite.oauthGrants,
+  oauthCodes: sqlite.oauthCodes,
+  oauthTokens: sqlite.oauthTokens,
 };
 export type Tables = typeof tables;
 
@@ -28,3 +32,6 @@ export type ActivityRow = typeof sqlite.activities.$inferSelect;
 export type WorkoutRow = typeof sqlite.workouts.$inferSelect;
 export type NewActivityRow = typeof sqlite.activities.$inferInsert;
 export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
+export type OAuthClientRow = typeof sqlite.oauthClients.$inferSelect;
+export type OAuthGrantRow = typeof sqlite.oauthGrants.$inferSelect;
+export type OAuthCodeRow = typeof sqlite.oauthCodes.$inferSelect;
