@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { OAuthTokensSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { authenticateRequest } from "@/lib/auth/request";
 import { authenticateMcpRequest, mcpChallenge } from "@/lib/mcp/auth";
 import { synthetic } from "@/lib/providers/synthetic";
 import { randomToken } from "@/lib/security/crypto";
@@ -86,6 +87,8 @@ describe("the authorization code flow with PKCE", () => {
     expect(tokens.refresh_token).toMatch(/^pcrt_[\w-]{43}$/);
     const caller = await mcpCaller(tokens.access_token);
     expect(caller).toMatchObject({ ok: true, caller: { via: "oauth", user: { id: userId }, scopes: ["activities:read", "connections:manage"] } });
+    // Its audience is the MCP endpoint: the other JSON routes do not take it.
+    expect(await authenticateRequest(new Request("http://localhost:3000/api/providers", { headers: { authorization: `Bearer ${tokens.access_token}` } }))).toBeNull();
   });
 
   it("stores codes and tokens only as hashes", async () => {
