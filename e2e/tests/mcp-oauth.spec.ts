@@ -1,6 +1,7 @@
 import { auth, discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata, UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { OAuthMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { McpRemote, RecordingOAuthProvider } from "../mcp-clients";
 import { AuthorizeAppPage } from "../pages/authorize-app";
 import { TokensPage } from "../pages/tokens";
@@ -53,7 +54,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
     expect(header).not.toContain("error=");
     const resourceMetadata = await discoverOAuthProtectedResourceMetadata(mcpUrl);
     expect(resourceMetadata).toMatchObject({ resource: mcpUrl.href, authorization_servers: [appUrl], scopes_supported: ["activities:read", "connections:manage"] });
-    const serverMetadata = await discoverAuthorizationServerMetadata(appUrl);
+    const serverMetadata = OAuthMetadataSchema.parse(await discoverAuthorizationServerMetadata(appUrl));
     expect(serverMetadata).toMatchObject({ issuer: appUrl, code_challenge_methods_supported: ["S256"], registration_endpoint: `${appUrl}/api/oauth/register` });
 
     // Registration and the authorization request, by the SDK.
@@ -93,7 +94,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
     expect((await postWithToken(second.access_token)).status).toBe(200);
 
     // Revocation (RFC 7009): the refresh token ends the family, its access tokens included.
-    const revoked = await fetch(serverMetadata!.revocation_endpoint!, {
+    const revoked = await fetch(serverMetadata.revocation_endpoint!, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ token: second.refresh_token!, token_type_hint: "refresh_token", client_id: provider.clientInformation()!.client_id }),
