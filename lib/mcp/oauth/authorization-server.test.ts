@@ -143,6 +143,20 @@ describe("the authorization code flow with PKCE", () => {
   });
 });
 
+describe("native apps", () => {
+  it("get their code at a private-scheme redirect URI", async () => {
+    const native = "com.example.app:/oauth2redirect";
+    const client = await registerClient({ client_name: "Desktop app", redirect_uris: [native], token_endpoint_auth_method: "none" });
+    const { verifier, challenge } = pkce();
+    const check = await checkAuthorizationRequest(authorizeParams(client.client_id, challenge, { redirect_uri: native }), baseUrl);
+    if (check.kind !== "consent") throw new Error("expected consent");
+    const answer = await decideAuthorization(userId, check.request, "allow", baseUrl);
+    expect(answer.startsWith(`${native}?`)).toBe(true);
+    const code = new URL(answer).searchParams.get("code")!;
+    expect((await exchange(client.client_id, code, verifier, { redirect_uri: native })).status).toBe(200);
+  });
+});
+
 describe("resource indicators (RFC 8707)", () => {
   it("refuses to authorize or issue tokens for another resource", async () => {
     const client = await publicClient();
