@@ -111,3 +111,67 @@ export function describeError(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * The error codes of the OAuth endpoints we serve to MCP clients (RFC 6749 §5.2, RFC 7009, RFC 7591,
+ * RFC 8707), with the HTTP status each answers with. OAuth clients read `error`, not our seed's
+ * `{ success, error }` shape, so these have their own wire format.
+ */
+export const oauthErrorStatus = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_grant: 400,
+  unauthorized_client: 400,
+  unsupported_grant_type: 400,
+  unsupported_response_type: 400,
+  unsupported_token_type: 400,
+  invalid_scope: 400,
+  invalid_target: 400,
+  access_denied: 403,
+  invalid_redirect_uri: 400,
+  invalid_client_metadata: 400,
+  temporarily_unavailable: 429,
+  server_error: 500,
+} as const;
+
+export type OAuthErrorCode = keyof typeof oauthErrorStatus;
+
+export class OAuthProtocolError extends Error {
+  readonly error: OAuthErrorCode;
+  readonly status: number;
+  readonly retryAt?: Date;
+
+  constructor(error: OAuthErrorCode, description: string, options?: { status?: number; retryAt?: Date; cause?: unknown }) {
+    super(description, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "OAuthProtocolError";
+    this.error = error;
+    this.status = options?.status ?? oauthErrorStatus[error];
+    this.retryAt = options?.retryAt;
+  }
+
+  toJSON(): { error: OAuthErrorCode; error_description: string } {
+    return { error: this.error, error_description: this.message };
+  }
+
+  toResponse(init?: { headers?: HeadersInit }): Response {
+    const headers = new Headers(init?.headers);
+    headers.set("Cache-Control", "no-store");
+    if (this.retryAt) headers.set("Retry-After", String(Math.max(1, Math.ceil((this.retryAt.getTime() - Date.now()) / 1000))));
+    return Response.json(this.toJSON(), { status: this.status, headers });
+  }
+}
+
+/**
+ * Any thrown value as an OAuth error: rate limits stay rate limits, our own refusals keep their
+ * words, and anything unexpected is a server_error whose details go to the log only.
+ */
+export function toOAuthError(error: unknown): OAuthProtocolError {
+  if (error instanceof OAuthProtocolError) return error;
+  if (isAppError(error)) {
+    if (error.code === "rate_limited") return new OAuthProtocolError("temporarily_unavailable", error.message, { retryAt: error.retryAt });
+    if (error.code === "payload_too_large") return new OAuthProtocolError("invalid_request", error.message, { status: 413 });
+    if (error.status < 500) return new OAuthProtocolError("invalid_request", error.message);
+  }
+  console.error("[pierre] OAuth endpoint failed:", describeError(error));
+  return new OAuthProtocolError("server_error", "Something went wrong on our side. Please try again.");
+}

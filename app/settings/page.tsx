@@ -39,7 +39,7 @@ export default async function SettingsPage() {
           <Link href="/settings/tokens" className="text-brand-700 underline">
             Personal API tokens
           </Link>{" "}
-          let AI assistants and your scripts act as you.
+          let AI assistants and your scripts act as you; the same page lists the apps you authorized by URL and can revoke them.
         </p>
       </div>
     </section>

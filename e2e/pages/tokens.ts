@@ -24,4 +24,14 @@ export class TokensPage {
     await this.row(name).getByRole("button", { name: `Revoke ${name}` }).click();
     await expect(this.row(name)).toContainText("Revoked");
   }
+
+  /** An app authorized over MCP OAuth, in the "Authorized apps" table. */
+  app(name: string): Locator {
+    return this.page.locator(`tr[data-app-name="${name}"]`);
+  }
+
+  async revokeApp(name: string) {
+    await this.app(name).getByRole("button", { name: `Revoke ${name}` }).click();
+    await expect(this.app(name)).toHaveCount(0);
+  }
 }

@@ -40,7 +40,16 @@ test.describe("personal API tokens and MCP", () => {
 
     const client = await mcpClient(token);
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(["connect_provider", "disconnect_provider", "get_activities", "get_connection_status", "list_providers", "sync_activities"]);
+    expect(tools.map((t) => t.name).sort()).toEqual([
+      "connect_provider",
+      "disconnect_provider",
+      "get_activities",
+      "get_activity",
+      "get_connection_status",
+      "get_training_summary",
+      "list_providers",
+      "sync_activities",
+    ]);
     expect(tools.find((t) => t.name === "connect_provider")!.inputSchema.properties).toHaveProperty("provider");
 
     const listed = await call(client, "list_providers");
@@ -54,6 +63,8 @@ test.describe("personal API tokens and MCP", () => {
     expect(synced.success).toBe(true);
     const activities = await call(client, "get_activities", { limit: 3 });
     expect(activities.result!.items).toHaveLength(3);
+    const [first] = activities.result!.items as { id: string }[];
+    expect((await call(client, "get_activity", { id: first!.id })).result).toMatchObject({ activity: { id: first!.id }, summary: expect.any(String) });
 
     const strava = await call(client, "connect_provider", { provider: "strava" });
     expect(strava.result).toMatchObject({ provider: "strava", connected: false, expiresInSeconds: 600 });
@@ -77,7 +88,7 @@ test.describe("personal API tokens and MCP", () => {
     await client.close();
   });
 
-  test("no token or a bad token gets 401 with WWW-Authenticate", async ({ request }) => {
+  test("no token or a bad token gets 401 with WWW-Authenticate; invalid_token only when a token was sent", async ({ request }) => {
     const attempts: Record<string, string>[] = [{}, { Authorization: "Bearer pc_not-a-real-token" }, { Authorization: "Basic abc" }];
     for (const headers of attempts) {
       const response = await request.post("/api/mcp", {
@@ -85,7 +96,10 @@ test.describe("personal API tokens and MCP", () => {
         data: { jsonrpc: "2.0", id: 1, method: "tools/list" },
       });
       expect(response.status()).toBe(401);
-      expect(response.headers()["www-authenticate"]).toContain('Bearer realm="Pierre Connect"');
+      const challenge = response.headers()["www-authenticate"]!;
+      expect(challenge).toContain('Bearer realm="Pierre Connect"');
+      expect(challenge).toContain("resource_metadata=");
+      expect(challenge.includes('error="invalid_token"')).toBe("Authorization" in headers);
     }
     await expect(mcpClient()).rejects.toThrow(/Unauthorized/);
   });

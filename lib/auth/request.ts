@@ -11,8 +11,6 @@ export interface RequestAuth {
   via: "session" | "token";
 }
 
-export const WWW_AUTHENTICATE = 'Bearer realm="Pierre Connect", error="invalid_token", error_description="Create a personal API token on /settings/tokens"';
-
 /**
  * A personal API token (`Authorization: Bearer …`) or the browser session. A bearer header that
  * does not hold a valid token is refused, never silently replaced by the session.

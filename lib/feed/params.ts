@@ -49,11 +49,19 @@ export function parseBound(value: string, end: boolean): Date | undefined {
   return Number.isNaN(instant) ? undefined : new Date(instant);
 }
 
-const bad = (parameter: string, problem: string) => new AppError("bad_request", `Invalid ${parameter}: ${problem}`);
+type FeedParameter = "limit" | "cursor" | "provider" | "sport" | "from" | "to";
 
-/** Query parameters → a feed query; anything wrong answers 400 naming the parameter. */
-export function parseFeedQuery(params: URLSearchParams | Record<string, string | undefined>, registry: ProviderRegistry): FeedQuery {
+/**
+ * Query parameters → a feed query; anything wrong answers 400 naming the parameter. `names` are
+ * what the caller calls them (the MCP tool says `after` and `before`), so errors use its words.
+ */
+export function parseFeedQuery(
+  params: URLSearchParams | Record<string, string | undefined>,
+  registry: ProviderRegistry,
+  names: Partial<Record<FeedParameter, string>> = {},
+): FeedQuery {
   const get = (name: string) => (params instanceof URLSearchParams ? (params.get(name) ?? undefined) : params[name])?.trim() || undefined;
+  const bad = (parameter: FeedParameter, problem: string) => new AppError("bad_request", `Invalid ${names[parameter] ?? parameter}: ${problem}`);
   const query: FeedQuery = { limit: 20 };
 
   const limit = get("limit");
@@ -85,7 +93,8 @@ export function parseFeedQuery(params: URLSearchParams | Record<string, string |
     query[name] = date;
   }
   if (query.from && query.to && query.from >= query.to) {
-    throw new AppError("bad_request", `Invalid from and to: from (${excerpt(get("from")!)}) must be before to (${excerpt(get("to")!)}).`);
+    const [from, to] = [names.from ?? "from", names.to ?? "to"];
+    throw new AppError("bad_request", `Invalid ${from} and ${to}: ${from} (${excerpt(get("from")!)}) must be before ${to} (${excerpt(get("to")!)}).`);
   }
   return query;
 }

@@ -19,6 +19,7 @@ import { completeConnect, disconnect, listProviderStatuses, startConnect, type P
 import { getUsableTokens } from "@/lib/connections/tokens";
 import { findConnection } from "@/lib/db/queries";
 import { createMcpServer } from "@/lib/mcp/server";
+import { allMcpScopes } from "@/lib/mcp/scopes";
 import { syncUser } from "@/lib/sync/engine";
 import { sandboxCredentials, sandboxPath } from "@/sandbox/env";
 import { reset } from "@/sandbox/control-client";
@@ -219,7 +220,7 @@ describe.each(builtInProviders.map((m) => [m.definition.id, m] as const))("provi
       expect(row!.settings.find((s) => s.key === setting.key)).toMatchObject({ variable: providerSettingEnvName(id, setting), source: providerSettingEnvName(id, setting) });
     }
 
-    const server = createMcpServer({ userId, catalog: env.app.catalog, syncSettings: env.app.syncSettings, onConnected: () => undefined });
+    const server = createMcpServer({ userId, scopes: allMcpScopes, catalog: env.app.catalog, syncSettings: env.app.syncSettings, onConnected: () => undefined });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await server.connect(serverSide);
     const client = new Client({ name: "contract", version: "1.0.0" });

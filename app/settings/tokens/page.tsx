@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { listTokens } from "@/lib/auth/api-tokens";
 import { requirePageUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
+import { listAuthorizedApps } from "@/lib/mcp/oauth/apps";
+import { AuthorizedApps } from "./authorized-apps";
 import { TokenManager } from "./token-manager";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -20,6 +22,14 @@ export default async function TokensPage() {
         </p>
       </div>
       <TokenManager tokens={await listTokens(user.id)} />
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Authorized apps</h2>
+        <p className="text-sm text-slate-600">
+          Apps you allowed to connect by URL alone (MCP authorization), such as Claude&apos;s connectors. Revoking one ends its access at once; it has
+          to ask you again.
+        </p>
+        <AuthorizedApps apps={await listAuthorizedApps(user.id)} />
+      </div>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 export * from "./activities";
 export * from "./api-tokens";
 export * from "./connections";
+export * from "./oauth";
 export * from "./oauth-states";
 export * from "./users";
 export * from "./workouts";

@@ -4,7 +4,7 @@ import { synthetic } from "@/lib/providers/synthetic";
 import { generateWorkouts } from "@/lib/providers/synthetic/generator";
 import { createTestApp, type TestApp } from "@/test/test-app";
 import { listActivitiesInRange } from "./activities";
-import { listWorkoutMembers, listWorkoutPage, sumWorkouts } from "./workouts";
+import { listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod } from "./workouts";
 
 /**
  * Every hot query's plan, on a populated and analyzed database: each one must search the index
@@ -73,5 +73,13 @@ describe("query plans", () => {
     expect(members[0]).toMatch(/^SEARCH activities USING INDEX activities_group \(user_id=\? AND group_id=\?/);
     const range = await planOf(() => listActivitiesInRange(app.store, userId, new Date("2024-01-01"), new Date("2024-01-02")));
     expect(range).toEqual(["SEARCH activities USING INDEX activities_timeline (user_id=? AND start_time>? AND start_time<?)"]);
+  });
+});
+
+describe("period totals", () => {
+  it("read the person's date range by the table's own order, whatever the periods", async () => {
+    const bounds = [Date.parse("2025-01-01"), Date.parse("2025-02-01"), Date.parse("2025-03-01"), Date.parse("2025-04-01")];
+    const plan = await planOf(() => sumWorkoutsByPeriod(userId, bounds));
+    expect(plan).toContain("SEARCH w USING PRIMARY KEY (user_id=? AND start_time>? AND start_time<?)");
   });
 });

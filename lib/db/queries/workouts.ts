@@ -193,3 +193,52 @@ export async function sumWorkouts(
     elevation: Number(row.elevation ?? 0),
   }));
 }
+
+export interface PeriodTotalsRow {
+  /** Index of the period in the bounds given. */
+  period: number;
+  sport: string;
+  count: number;
+  seconds: number;
+  distance: number;
+  elevation: number;
+}
+
+/** No UTC offset is more than 14 hours: a day either side finds every workout of the local range. */
+const LOCAL_TIME_MARGIN_MS = 86_400_000;
+
+/**
+ * Totals per period and sport, computed in SQL like `sumWorkouts`, for periods of any length
+ * (calendar months as well as weeks). `bounds` are n+1 ascending boundaries on the local wall
+ * clock (epoch milliseconds as if local time were UTC); period i is [bounds[i], bounds[i+1]).
+ * Each workout counts in the period of its own local start.
+ */
+export async function sumWorkoutsByPeriod(
+  userId: string,
+  bounds: readonly number[],
+  options: { sport?: string } = {},
+  sql: Sql = getStore(),
+): Promise<PeriodTotalsRow[]> {
+  if (bounds.length < 2) return [];
+  const periods: unknown[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) periods.push(i, Math.trunc(bounds[i]!), Math.trunc(bounds[i + 1]!));
+  const local = "w.start_time + COALESCE(w.utc_offset_minutes, 0) * 60000";
+  const params = [...periods, userId, Math.trunc(bounds[0]! - LOCAL_TIME_MARGIN_MS), Math.trunc(bounds.at(-1)! + LOCAL_TIME_MARGIN_MS)];
+  if (options.sport) params.push(options.sport);
+  const rows = await sql.query<{ period: number | string; sport: string; count: number | string; seconds: number | null; distance: number | null; elevation: number | null }>(
+    `WITH periods (period, lo, hi) AS (VALUES ${placeholders(bounds.length - 1, 3)}) ` +
+      "SELECT p.period, w.sport, COUNT(*) AS count, SUM(COALESCE(w.moving_seconds, w.elapsed_seconds, 0)) AS seconds, " +
+      "SUM(COALESCE(w.distance_meters, 0)) AS distance, SUM(COALESCE(w.elevation_gain_meters, 0)) AS elevation " +
+      `FROM workouts w JOIN periods p ON ${local} >= p.lo AND ${local} < p.hi ` +
+      `WHERE w.user_id = ? AND w.start_time >= ? AND w.start_time < ?${options.sport ? " AND w.sport = ?" : ""} GROUP BY p.period, w.sport`,
+    params,
+  );
+  return rows.map((row) => ({
+    period: Number(row.period),
+    sport: row.sport,
+    count: Number(row.count),
+    seconds: Number(row.seconds ?? 0),
+    distance: Number(row.distance ?? 0),
+    elevation: Number(row.elevation ?? 0),
+  }));
+}

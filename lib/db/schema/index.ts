@@ -23,6 +23,10 @@ export const tables = {
   webhookDeliveries: sqlite.webhookDeliveries,
   webhookSubscriptions: sqlite.webhookSubscriptions,
   userEvents: sqlite.userEvents,
+  oauthClients: sqlite.oauthClients,
+  oauthGrants: sqlite.oauthGrants,
+  oauthCodes: sqlite.oauthCodes,
+  oauthTokens: sqlite.oauthTokens,
 };
 export type Tables = typeof tables;
 
@@ -38,3 +42,6 @@ export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
 export type MatchVerdict = typeof sqlite.matchVerdicts.$inferSelect;
 export type JobRow = typeof sqlite.jobs.$inferSelect;
 export { jobStatuses, type JobStatus } from "./sqlite";
+export type OAuthClientRow = typeof sqlite.oauthClients.$inferSelect;
+export type OAuthGrantRow = typeof sqlite.oauthGrants.$inferSelect;
+export type OAuthCodeRow = typeof sqlite.oauthCodes.$inferSelect;

@@ -344,3 +344,80 @@ export const userEvents = sqliteTable(
   },
   (t) => [index("user_events_user").on(t.userId, t.seq), index("user_events_created").on(t.createdAt)],
 );
+
+/**
+ * Applications (MCP clients) registered through Dynamic Client Registration. A public client
+ * (a native or desktop app) has no secret; a confidential one has only the secret's hash here.
+ */
+export const oauthClients = sqliteTable("oauth_clients", {
+  id: text("id").primaryKey(),
+  secretHash: text("secret_hash"),
+  name: text("name").notNull(),
+  /** JSON array of the exact redirect URIs registered. */
+  redirectUris: text("redirect_uris").notNull(),
+  tokenEndpointAuthMethod: text("token_endpoint_auth_method", { enum: ["none", "client_secret_post", "client_secret_basic"] }).notNull(),
+  /** Space-separated scopes the client registered for; null means any we offer. */
+  scope: text("scope"),
+  /** JSON of the metadata as registered (RFC 7591), echoed back to the client. */
+  metadata: text("metadata").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * One person's consent to one client: the family of every access and refresh token issued from
+ * that consent. Revoking it (from Settings, by reuse of a rotated refresh token, or by revoking
+ * the refresh token) ends every token of the family.
+ */
+export const oauthGrants = sqliteTable(
+  "oauth_grants",
+  {
+    id: id(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    clientId: text("client_id").notNull().references(() => oauthClients.id, { onDelete: "cascade" }),
+    scope: text("scope").notNull(),
+    /** The resource (RFC 8707) the tokens are for: our MCP endpoint's URL when they were issued. */
+    resource: text("resource").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: instant("last_used_at"),
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("oauth_grants_user").on(t.userId, t.clientId), index("oauth_grants_client").on(t.clientId)],
+);
+
+/** Authorization codes, single use and short-lived; only their hash is stored. */
+export const oauthCodes = sqliteTable(
+  "oauth_codes",
+  {
+    codeHash: text("code_hash").primaryKey(),
+    clientId: text("client_id").notNull().references(() => oauthClients.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    redirectUri: text("redirect_uri").notNull(),
+    scope: text("scope").notNull(),
+    resource: text("resource").notNull(),
+    codeChallenge: text("code_challenge").notNull(),
+    codeChallengeMethod: text("code_challenge_method", { enum: ["S256"] }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    usedAt: instant("used_at"),
+    /** The grant its exchange created: a second use of the code revokes it. */
+    grantId: text("grant_id").references(() => oauthGrants.id, { onDelete: "set null" }),
+  },
+  (t) => [index("oauth_codes_expires").on(t.expiresAt)],
+);
+
+/** Access and refresh tokens of MCP clients; only their hash is stored. */
+export const oauthTokens = sqliteTable(
+  "oauth_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    grantId: text("grant_id").notNull().references(() => oauthGrants.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["access", "refresh"] }).notNull(),
+    /** Space-separated; at most the grant's scopes (a refresh may ask for fewer). */
+    scope: text("scope").notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
+    /** Revoked, or for a refresh token: exchanged for a new one (a later use is a reuse). */
+    revokedAt: instant("revoked_at"),
+  },
+  (t) => [index("oauth_tokens_grant").on(t.grantId), index("oauth_tokens_expires").on(t.expiresAt)],
+);

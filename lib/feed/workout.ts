@@ -1,0 +1,83 @@
+import "server-only";
+import { activityValuesToJson, pickActivityValues, type ActivityValuesJson } from "@/lib/activity/fields";
+import { getStore } from "@/lib/db";
+import { findWorkout, listActivitiesById, listActivitiesInGroups } from "@/lib/db/queries";
+import { AppError, excerpt } from "@/lib/errors";
+import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportLabels } from "@/lib/format";
+import type { ProviderRegistry } from "@/lib/providers/registry";
+import { toFeedItem, type FeedItem } from "./query";
+
+/** One record of a workout, as the provider that sent it has it (values only, never the payload). */
+export interface WorkoutSource {
+  provider: string;
+  providerActivityId: string;
+  activityId: string;
+  primary: boolean;
+  url: string | null;
+  values: ActivityValuesJson;
+}
+
+export interface WorkoutDetail {
+  /** The merged workout, as the feed shows it. */
+  activity: FeedItem;
+  /** Every record of it, the shown (primary) one first, then in source priority. */
+  sources: WorkoutSource[];
+  /** One or two sentences for a reader (or a model) who wants the gist. */
+  summary: string;
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "Run on Sat 1 Mar 2025, 07:30: 10.20 km in 52:10 (5:07 /km), +85 m, average heart rate 148. Recorded by Garmin; also on Strava." */
+export function summarizeWorkout(activity: FeedItem, displayName: (provider: string) => string): string {
+  const seconds = activity.movingSeconds ?? activity.elapsedSeconds;
+  const figures = [
+    formatDistance(activity.distanceMeters),
+    formatDuration(seconds) && `${activity.distanceMeters ? "in " : ""}${formatDuration(seconds)}`,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const extras = [
+    formatPaceOrSpeed(activity.sport, activity.distanceMeters, seconds),
+    activity.elevationGainMeters ? `+${Math.round(activity.elevationGainMeters)} m` : null,
+    activity.averageHeartRate ? `average heart rate ${Math.round(activity.averageHeartRate)}` : null,
+    activity.calories ? `${Math.round(activity.calories)} kcal` : null,
+  ].filter(Boolean);
+  const what = `${sportLabels[activity.sport] ?? activity.sport} "${activity.name}" on ${formatLocalDateTime(activity.startTime, activity.utcOffsetMinutes)}`;
+  const body = [figures, ...extras].filter(Boolean).join(", ");
+  const also = activity.alsoOn.length ? `; also on ${listNames(activity.alsoOn.map((other) => displayName(other.provider)))}` : "";
+  return `${what}${body ? `: ${body}` : ""}. Recorded by ${displayName(activity.provider)}${also}.`;
+}
+
+/**
+ * One workout of the person, by its id (the feed item's id) or the id of any of its records,
+ * with every source record beside the merged values.
+ */
+export async function workoutDetail(registry: ProviderRegistry, userId: string, id: string): Promise<WorkoutDetail> {
+  const store = getStore();
+  let workout = await findWorkout(userId, id);
+  if (!workout) {
+    const [record] = await listActivitiesById(store, userId, [id]);
+    if (record?.groupId) workout = await findWorkout(userId, record.groupId);
+  }
+  if (!workout) throw new AppError("not_found", `No activity with id '${excerpt(id)}'. Use an id from get_activities.`);
+
+  const activity = toFeedItem(registry, workout);
+  const order = (JSON.parse(workout.sources) as { activityId: string }[]).map((source) => source.activityId);
+  const members = (await listActivitiesInGroups(store, userId, [workout.id])).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const displayName = (provider: string) => registry.getDefinition(provider)?.displayName ?? provider;
+  return {
+    activity,
+    sources: members.map((member) => ({
+      provider: member.provider,
+      providerActivityId: member.providerActivityId,
+      activityId: member.id,
+      primary: member.id === workout.id,
+      url: registry.getDefinition(member.provider)?.activityUrl?.(member.providerActivityId) ?? null,
+      values: activityValuesToJson(pickActivityValues(member)),
+    })),
+    summary: summarizeWorkout(activity, displayName),
+  };
+}
