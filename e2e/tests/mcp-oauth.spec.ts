@@ -53,7 +53,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
     expect(header).toContain(`resource_metadata="${appUrl}/.well-known/oauth-protected-resource/api/mcp"`);
     expect(header).not.toContain("error=");
     const resourceMetadata = await discoverOAuthProtectedResourceMetadata(mcpUrl);
-    expect(resourceMetadata).toMatchObject({ resource: mcpUrl.href, authorization_servers: [appUrl], scopes_supported: ["activities:read", "connections:manage"] });
+    expect(resourceMetadata).toMatchObject({ resource: mcpUrl.href, authorization_servers: [appUrl], scopes_supported: ["activities:read", "activities:write", "connections:manage"] });
     const serverMetadata = OAuthMetadataSchema.parse(await discoverAuthorizationServerMetadata(appUrl));
     expect(serverMetadata).toMatchObject({ issuer: appUrl, code_challenge_methods_supported: ["S256"], registration_endpoint: `${appUrl}/api/oauth/register` });
 
@@ -73,7 +73,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
     expect(callback.searchParams.get("iss")).toBe(appUrl);
     await transport.finishAuth(callback.searchParams.get("code")!);
     const first = provider.tokens()!;
-    expect(first).toMatchObject({ token_type: "Bearer", scope: "activities:read connections:manage" });
+    expect(first).toMatchObject({ token_type: "Bearer", scope: "activities:read activities:write connections:manage" });
 
     // Tools, with structured answers.
     const client = await connected(provider);

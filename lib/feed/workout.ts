@@ -5,6 +5,7 @@ import { findWorkout, listActivitiesById, listActivitiesInGroups } from "@/lib/d
 import { AppError, excerpt } from "@/lib/errors";
 import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportLabels } from "@/lib/format";
 import type { ProviderRegistry } from "@/lib/providers/registry";
+import type { StoredSource } from "./grouping";
 import { toFeedItem, type FeedItem } from "./query";
 
 /** One record of a workout, as the provider that sent it has it (values only, never the payload). */
@@ -13,6 +14,10 @@ export interface WorkoutSource {
   providerActivityId: string;
   activityId: string;
   primary: boolean;
+  /** How it belongs to the workout: the shown record, a copy, a multisport leg or a detector's fragment. */
+  role: StoredSource["role"];
+  /** Why it was taken for the same workout (null for the shown record). */
+  reason: string | null;
   url: string | null;
   values: ActivityValuesJson;
 }
@@ -65,7 +70,9 @@ export async function workoutDetail(registry: ProviderRegistry, userId: string, 
   if (!workout) throw new AppError("not_found", `No activity with id '${excerpt(id)}'. Use an id from get_activities.`);
 
   const activity = toFeedItem(registry, workout);
-  const order = (JSON.parse(workout.sources) as { activityId: string }[]).map((source) => source.activityId);
+  const stored = JSON.parse(workout.sources) as StoredSource[];
+  const order = stored.map((source) => source.activityId);
+  const storedOf = (activityId: string) => stored.find((source) => source.activityId === activityId);
   const members = (await listActivitiesInGroups(store, userId, [workout.id])).sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const displayName = (provider: string) => registry.getDefinition(provider)?.displayName ?? provider;
   return {
@@ -75,6 +82,8 @@ export async function workoutDetail(registry: ProviderRegistry, userId: string, 
       providerActivityId: member.providerActivityId,
       activityId: member.id,
       primary: member.id === workout.id,
+      role: storedOf(member.id)?.role ?? (member.id === workout.id ? "primary" : "copy"),
+      reason: storedOf(member.id)?.reason ?? null,
       url: registry.getDefinition(member.provider)?.activityUrl?.(member.providerActivityId) ?? null,
       values: activityValuesToJson(pickActivityValues(member)),
     })),

@@ -41,7 +41,21 @@ export const feedItemSchema = z.object({
   provider: z.string().describe("The provider whose record is shown."),
   providerActivityId: z.string(),
   url: z.string().nullable(),
-  alsoOn: z.array(z.object({ provider: z.string(), id: z.string(), url: z.string().nullable() })).describe("Other providers that recorded the same workout."),
+  alsoOn: z
+    .array(z.object({ provider: z.string(), id: z.string(), url: z.string().nullable(), reason: z.string().nullable().describe("Why it is taken for the same workout.") }))
+    .describe("Other records of the same workout."),
+  legs: z
+    .array(
+      z.object({
+        provider: z.string(),
+        id: z.string(),
+        sport: z.string(),
+        startTime: z.string(),
+        elapsedSeconds: z.number().nullable(),
+        distanceMeters: z.number().nullable(),
+      }),
+    )
+    .describe("A multisport workout's legs, in order."),
 });
 
 export const providerListSchema = z.object({
@@ -114,6 +128,8 @@ export const workoutDetailSchema = z.object({
       providerActivityId: z.string(),
       activityId: z.string(),
       primary: z.boolean().describe("The record whose values the merged workout shows."),
+      role: z.enum(["primary", "copy", "leg", "part"]).describe("copy: the same workout recorded again; leg: part of a multisport record; part: a detector's fragment."),
+      reason: z.string().nullable().describe("Why this record is taken for the same workout."),
       url: z.string().nullable(),
       values: activityValuesSchema,
     }),
@@ -135,4 +151,9 @@ export const trainingSummarySchema = z.object({
   to: z.string().describe("First local day after the last period."),
   periods: z.array(z.object({ start: z.string(), end: z.string(), totals: totalsSchema, bySport: z.record(z.string(), totalsSchema) })),
   totals: totalsSchema,
+});
+
+export const groupingChangeSchema = z.object({
+  id: z.string().describe("The workout's id now (ids change when records move between workouts)."),
+  message: z.string(),
 });

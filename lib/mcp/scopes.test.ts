@@ -3,7 +3,8 @@ import { allMcpScopes, describeScopes, formatScopes, isMcpScope, parseStoredScop
 
 describe("MCP scopes", () => {
   it("read in words for the consent page", () => {
-    expect(describeScopes(allMcpScopes)).toBe("read your activities and manage your connections");
+    expect(describeScopes(allMcpScopes)).toBe("read your activities, correct how your workouts are grouped and manage your connections");
+    expect(describeScopes(["activities:read", "connections:manage"])).toBe("read your activities and manage your connections");
     expect(describeScopes(["connections:manage"])).toBe("manage your connections");
   });
 

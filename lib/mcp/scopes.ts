@@ -8,6 +8,10 @@ export const mcpScopes = {
     phrase: "read your activities",
     detail: "See your merged activity feed, single workouts with the providers that recorded them, and your training totals.",
   },
+  "activities:write": {
+    phrase: "correct how your workouts are grouped",
+    detail: "Mark records as the same workout or as different workouts, and hand the decision back to Pierre.",
+  },
   "connections:manage": {
     phrase: "manage your connections",
     detail: "See which fitness providers are connected, connect and disconnect them (disconnecting deletes that provider's activities here), and sync new activities.",

@@ -8,6 +8,7 @@ import { disconnect, listProviderStatuses, startConnect } from "@/lib/connection
 import { toAppError } from "@/lib/errors";
 import { parseFeedQuery } from "@/lib/feed/params";
 import { queryFeed } from "@/lib/feed/query";
+import { forgetCorrections, mergeWorkouts, splitFromWorkout } from "@/lib/feed/corrections";
 import { trainingSummary } from "@/lib/feed/summary";
 import { workoutDetail } from "@/lib/feed/workout";
 import { STATE_TTL_MS } from "@/lib/oauth/state";
@@ -19,6 +20,7 @@ import {
   disconnectResultSchema,
   envelope,
   feedPageSchema,
+  groupingChangeSchema,
   providerListSchema,
   syncRunSchema,
   trainingSummarySchema,
@@ -67,6 +69,9 @@ export const toolScopes = {
   get_activities: "activities:read",
   get_activity: "activities:read",
   get_training_summary: "activities:read",
+  split_activity: "activities:write",
+  merge_activities: "activities:write",
+  reset_activity_grouping: "activities:write",
 } as const satisfies Record<string, McpScope | null>;
 
 export type ToolName = keyof typeof toolScopes;
@@ -253,6 +258,66 @@ export function createMcpServer(context: McpContext): McpServer {
         annotations: reader,
       },
       (args) => answer(() => trainingSummary(context.userId, { from: args.from, to: args.to, groupBy: args.group_by, sport: args.sport })),
+    );
+  }
+
+  // The person's last word on grouping: remembered by provider record through every later sync.
+  const corrects: ToolAnnotations = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+  if (allowed("split_activity")) {
+    server.registerTool(
+      "split_activity",
+      {
+        title: "Not the same workout",
+        description:
+          "Take one record out of a merged workout: it becomes a workout of its own and stays apart from the others through every later sync. Name the workout and the record (an activityId from get_activity's sources).",
+        inputSchema: {
+          id: z.string().min(1).max(100).describe("The workout's id, from get_activities or get_activity."),
+          record: z.string().min(1).max(100).describe("The activityId of the record to take out, from get_activity's sources."),
+        },
+        outputSchema: envelope(groupingChangeSchema),
+        annotations: corrects,
+      },
+      ({ id, record }) =>
+        answer(async () => {
+          const { workoutId, remainingWorkoutId } = await splitFromWorkout(context.userId, record, id);
+          return { id: workoutId, message: `The record is now workout ${workoutId} of its own; the others remain workout ${remainingWorkoutId}.` };
+        }),
+    );
+  }
+
+  if (allowed("merge_activities")) {
+    server.registerTool(
+      "merge_activities",
+      {
+        title: "Same workout",
+        description: "Merge workouts that are one workout recorded more than once; they stay merged through every later sync. Workouts must start within 14 hours of each other.",
+        inputSchema: { ids: z.array(z.string().min(1).max(100)).min(2).max(10).describe("Two or more workout ids from get_activities.") },
+        outputSchema: envelope(groupingChangeSchema),
+        annotations: corrects,
+      },
+      ({ ids }) =>
+        answer(async () => {
+          const { workoutId } = await mergeWorkouts(context.userId, ids);
+          return { id: workoutId, message: `Merged into workout ${workoutId}.` };
+        }),
+    );
+  }
+
+  if (allowed("reset_activity_grouping")) {
+    server.registerTool(
+      "reset_activity_grouping",
+      {
+        title: "Let Pierre decide",
+        description: "Forget every split and merge the person made on this workout's records; the evidence alone groups them again.",
+        inputSchema: { id: z.string().min(1).max(100).describe("The workout's id.") },
+        outputSchema: envelope(groupingChangeSchema),
+        annotations: corrects,
+      },
+      ({ id }) =>
+        answer(async () => {
+          const { workoutId, forgotten } = await forgetCorrections(context.userId, id);
+          return { id: workoutId, message: forgotten ? `Forgot ${forgotten} correction${forgotten === 1 ? "" : "s"}; the workout is ${workoutId}.` : "There were no corrections on this workout." };
+        }),
     );
   }
 

@@ -90,12 +90,16 @@ describe("every tool", () => {
     expect(tool("disconnect_provider").annotations).toEqual({ readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true });
     expect(tool("connect_provider").annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, idempotentHint: false });
     expect(tool("sync_activities").annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, openWorldHint: true });
+    for (const name of ["split_activity", "merge_activities", "reset_activity_grouping"] as const) {
+      expect(tool(name).annotations, name).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+    }
   });
 
   it("is offered only to callers with its scope", async () => {
     const names = async (scopes: McpScope[]) => (await (await client({ scopes })).listTools()).tools.map((t) => t.name).sort();
     expect(await names(["activities:read"])).toEqual(["get_activities", "get_activity", "get_training_summary", "list_providers"]);
     expect(await names(["connections:manage"])).toEqual(["connect_provider", "disconnect_provider", "get_connection_status", "list_providers", "sync_activities"]);
+    expect(await names(["activities:write"])).toEqual(["list_providers", "merge_activities", "reset_activity_grouping", "split_activity"]);
     const readOnly = await client({ scopes: ["activities:read"] });
     expect((await readOnly.callTool({ name: "disconnect_provider", arguments: { provider: "synthetic" } })).isError).toBe(true);
   });
@@ -268,5 +272,41 @@ describe("sync_activities", () => {
       error: `Provider 'nope' is not supported. Supported providers: ${app.catalog.registry.supportedProviders().join(", ")}`,
     });
     await call(mcp, "disconnect_provider", { provider: "synthetic" });
+  });
+});
+
+describe("split_activity, merge_activities, reset_activity_grouping", () => {
+  it("take a record out of a workout, merge it back, and hand the decision back, all remembered by record", async () => {
+    const mcp = await client();
+    const merged = (await call(mcp, "get_activities", { limit: 20 })).result.items.find((item: { alsoOn: unknown[] }) => item.alsoOn.length > 0);
+    const detail = (await call(mcp, "get_activity", { id: merged.id })).result;
+    expect(detail.sources[1]).toMatchObject({ role: "copy", reason: expect.stringMatching(/\w/) });
+    const other = detail.sources.find((s: { provider: string; providerActivityId: string }) => s.provider === merged.alsoOn[0].provider && s.providerActivityId === merged.alsoOn[0].id);
+    expect(merged.alsoOn[0].reason).toBe(other.reason);
+    const record = detail.sources[1].activityId as string;
+
+    const split = await call(mcp, "split_activity", { id: merged.id, record });
+    expect(split).toEqual({ success: true, result: { id: expect.any(String), message: expect.stringContaining("of its own") } });
+    expect((await call(mcp, "get_activity", { id: merged.id })).result.sources.map((s: { activityId: string }) => s.activityId)).not.toContain(record);
+
+    const joined = await call(mcp, "merge_activities", { ids: [merged.id, split.result.id] });
+    expect(joined.success).toBe(true);
+    const after = (await call(mcp, "get_activity", { id: joined.result.id })).result;
+    expect(after.sources.find((s: { activityId: string }) => s.activityId === record).reason).toBe("you marked them as the same workout");
+
+    expect((await call(mcp, "reset_activity_grouping", { id: joined.result.id })).result.message).toMatch(/^Forgot \d+ corrections?/);
+    expect((await call(mcp, "reset_activity_grouping", { id: joined.result.id })).result.message).toBe("There were no corrections on this workout.");
+  });
+
+  it("name what is wrong", async () => {
+    const mcp = await client();
+    const id = await firstWorkoutId(mcp);
+    expect(await call(mcp, "split_activity", { id, record: "nope" })).toEqual({ success: false, error: "Record 'nope' was not found." });
+    expect(await call(mcp, "merge_activities", { ids: [id, id] })).toEqual({ success: false, error: "Choose at least two workouts to merge." });
+    expect(await call(mcp, "reset_activity_grouping", { id: "nope" })).toEqual({ success: false, error: "Workout 'nope' was not found." });
+    expect(await rejected(mcp, "merge_activities", { ids: [id] })).toContain("ids");
+    expect(await rejected(mcp, "split_activity", { id })).toContain("record");
+    const other = await client({ user: emptyUserId });
+    expect(await call(other, "reset_activity_grouping", { id })).toEqual({ success: false, error: `Workout '${id}' was not found.` });
   });
 });

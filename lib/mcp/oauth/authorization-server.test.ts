@@ -3,6 +3,7 @@ import { OAuthTokensSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { authenticateRequest } from "@/lib/auth/request";
 import { authenticateMcpRequest, mcpChallenge } from "@/lib/mcp/auth";
+import { allMcpScopes } from "@/lib/mcp/scopes";
 import { synthetic } from "@/lib/providers/synthetic";
 import { randomToken } from "@/lib/security/crypto";
 import { createTestApp, type TestApp } from "@/test/test-app";
@@ -80,13 +81,13 @@ describe("the authorization code flow with PKCE", () => {
   it("issues short-lived, audience-bound tokens for a code and its verifier", async () => {
     const client = await publicClient();
     const tokens = await signedIn(client.client_id);
-    expect(tokens).toMatchObject({ token_type: "Bearer", scope: "activities:read connections:manage" });
+    expect(tokens).toMatchObject({ token_type: "Bearer", scope: allMcpScopes.join(" ") });
     expect(tokens.expires_in).toBeGreaterThanOrEqual(3590);
     expect(tokens.expires_in).toBeLessThanOrEqual(3600);
     expect(tokens.access_token).toMatch(/^pcat_[\w-]{43}$/);
     expect(tokens.refresh_token).toMatch(/^pcrt_[\w-]{43}$/);
     const caller = await mcpCaller(tokens.access_token);
-    expect(caller).toMatchObject({ ok: true, caller: { via: "oauth", user: { id: userId }, scopes: ["activities:read", "connections:manage"] } });
+    expect(caller).toMatchObject({ ok: true, caller: { via: "oauth", user: { id: userId }, scopes: allMcpScopes } });
     // Its audience is the MCP endpoint: the other JSON routes do not take it.
     expect(await authenticateRequest(new Request("http://localhost:3000/api/providers", { headers: { authorization: `Bearer ${tokens.access_token}` } }))).toBeNull();
   });
@@ -216,7 +217,7 @@ describe("refresh tokens", () => {
     const code = await codeFor(client.client_id, challenge, { scope: "activities:read" });
     const tokens = OAuthTokensSchema.parse((await exchange(client.client_id, code, verifier)).body);
     expect(tokens.scope).toBe("activities:read");
-    const wider = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_id: client.client_id, scope: "activities:read connections:manage" });
+    const wider = await token({ grant_type: "refresh_token", refresh_token: tokens.refresh_token!, client_id: client.client_id, scope: allMcpScopes.join(" ") });
     expect(wider.body).toMatchObject({ error: "invalid_scope" });
   });
 
@@ -354,7 +355,7 @@ describe("the authorization request", () => {
     expect(await errorOf({ code_challenge_method: "plain" })).toBe("invalid_request: Invalid code_challenge_method plain: only S256 is supported.");
     expect(await errorOf({ code_challenge_method: undefined })).toBe("invalid_request: Invalid code_challenge_method (missing): only S256 is supported.");
     expect(await errorOf({ code_challenge: "short" })).toBe("invalid_request: Invalid code_challenge: an S256 challenge is 43 base64url characters.");
-    expect(await errorOf({ scope: "admin" })).toBe("invalid_scope: Unknown scope admin; this server offers activities:read, connections:manage.");
+    expect(await errorOf({ scope: "admin" })).toBe("invalid_scope: Unknown scope admin; this server offers activities:read, activities:write, connections:manage.");
     expect(await errorOf({ prompt: ["a", "b"] })).toBe("invalid_request: Parameter prompt is given more than once.");
   });
 
@@ -391,7 +392,7 @@ describe("the authorization request", () => {
     expect(grantableScopes(narrow, undefined)).toEqual(["activities:read"]);
     expect(grantableScopes(narrow, "connections:manage")).toEqual({ notRegistered: "connections:manage" });
     const open = await findRegistered({});
-    expect(grantableScopes(open, "")).toEqual(["activities:read", "connections:manage"]);
+    expect(grantableScopes(open, "")).toEqual(allMcpScopes);
     expect(grantableScopes(open, "connections:manage activities:read")).toEqual(["activities:read", "connections:manage"]);
   });
 
@@ -413,7 +414,7 @@ describe("authorized apps in Settings", () => {
     await signedIn(client.client_id);
     await mcpCaller(first.access_token);
     const apps = await listAuthorizedApps(userId);
-    expect(apps).toEqual([{ clientId: client.client_id, name: "Claude", scopes: ["activities:read", "connections:manage"], authorizedAt: expect.any(String), lastUsedAt: expect.any(String) }]);
+    expect(apps).toEqual([{ clientId: client.client_id, name: "Claude", scopes: allMcpScopes, authorizedAt: expect.any(String), lastUsedAt: expect.any(String) }]);
     expect(await listAuthorizedApps(await app.createUser())).toEqual([]);
     await revokeAuthorizedApp(userId, client.client_id);
     expect(await listAuthorizedApps(userId)).toEqual([]);
@@ -425,7 +426,7 @@ describe("authorized apps in Settings", () => {
 describe("the MCP endpoint's challenge", () => {
   it("names the resource metadata and scopes, and says invalid_token only when a token was sent", async () => {
     expect(mcpChallenge(false, baseUrl)).toBe(
-      'Bearer realm="Pierre Connect", resource_metadata="http://localhost:3000/.well-known/oauth-protected-resource/api/mcp", scope="activities:read connections:manage"',
+      'Bearer realm="Pierre Connect", resource_metadata="http://localhost:3000/.well-known/oauth-protected-resource/api/mcp", scope="activities:read activities:write connections:manage"',
     );
     expect(mcpChallenge(true, baseUrl)).toContain('error="invalid_token"');
     expect(await mcpCaller("pcat_forged")).toEqual({ ok: false, credentialsSent: true });

@@ -10,7 +10,7 @@ describe("discovery documents", () => {
     expect(document).toMatchObject({
       resource: "https://connect.example.com/api/mcp",
       authorization_servers: ["https://connect.example.com"],
-      scopes_supported: ["activities:read", "connections:manage"],
+      scopes_supported: ["activities:read", "activities:write", "connections:manage"],
       bearer_methods_supported: ["header"],
     });
     expect(protectedResourceMetadataUrl(baseUrl)).toBe("https://connect.example.com/.well-known/oauth-protected-resource/api/mcp");
