@@ -233,6 +233,63 @@ export interface ProviderSession {
   onRetryAfter?: (retryAt: Date) => Promise<void>;
 }
 
+/** A webhook delivery as received: the raw body is kept, because signatures cover its exact bytes. */
+export interface WebhookRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+}
+
+/**
+ * What a provider's push notification says happened, once verified. The app acts on each kind the
+ * same way for every provider (shared code never branches on a provider id).
+ */
+export type WebhookEvent =
+  /**
+   * A workout was created or changed. `activity` is the workout itself when the delivery carries it
+   * and is signed; otherwise the app fetches it (`fetchActivity`) or syncs around `at`.
+   */
+  | { kind: "activity"; providerUserId: string; activityId: string; activity?: NormalizedActivity; at?: Date }
+  | { kind: "activity_deleted"; providerUserId: string; activityId: string }
+  /** The person withdrew the app's access at the provider. */
+  | { kind: "deauthorized"; providerUserId: string }
+  /** Something changed without naming a workout (a ping): the app syncs the window, or its usual window. */
+  | { kind: "changed"; providerUserId: string; window?: { after: Date; before: Date } };
+
+export interface WebhookParse {
+  /** The provider's own id for the delivery (a hash of the body where it has none): a replay is acknowledged and ignored. */
+  deliveryId: string;
+  /** Empty for deliveries that carry no news (Polar's PING, Terra's healthcheck). */
+  events: WebhookEvent[];
+}
+
+/** A provider's push notifications, declared in its own folder beside its client. */
+export interface ProviderWebhook {
+  /**
+   * How deliveries prove where they come from, for the admin page: `signature` (an HMAC the provider
+   * computes with a secret), `shared-secret` (a token or credentials sent as they are), or `none`
+   * (nothing to check: events are hints, and the app confirms each with the provider's API).
+   */
+  authenticity: "signature" | "shared-secret" | "none";
+  /** Settings (keys of the definition's `settings`) the webhook needs; without them deliveries are refused. */
+  requiredSettings?: readonly string[];
+  /**
+   * A GET the provider sends to confirm the URL (Strava's `hub.challenge`, Oura's verification):
+   * the answer, or null when this request is not one.
+   */
+  handshake?(request: WebhookRequest, config: ProviderConfig): Response | null;
+  /**
+   * Whether the delivery comes from the provider. False answers 401 and nothing is stored. For
+   * `authenticity: "none"` it checks what can be checked (the subscription id Strava echoes).
+   */
+  verify(request: WebhookRequest, config: ProviderConfig, context: { subscriptionId: string | null; now: Date }): boolean;
+  /** The delivery's events; throws on a body that is not the documented shape (400). */
+  parse(request: WebhookRequest): WebhookParse;
+  /** Providers whose subscription is made through their API rather than a portal (Strava's push subscription). */
+  subscribe?(config: ProviderConfig, callbackUrl: string, http: ProviderHttp): Promise<{ id: string }>;
+}
+
 export interface FitnessProvider {
   readonly name: string;
   readonly definition: ProviderDefinition;
@@ -248,6 +305,11 @@ export interface FitnessProvider {
   streamActivities(window: { after: Date; before: Date }): AsyncIterable<ActivityBatch>;
   /** All pages of `streamActivities` at once. */
   fetchActivities(window: { after: Date; before: Date }): Promise<ActivityBatch>;
+  /**
+   * One workout by the provider's id, for a webhook that names it; null when the provider no
+   * longer has it (or it is not a workout). Providers without a single-workout endpoint omit it.
+   */
+  fetchActivity?(providerActivityId: string): Promise<NormalizedActivity | null>;
   /** Provider-side set-up right after the token exchange (Polar's user registration). */
   onConnected?(context: { userId: string }): Promise<void>;
   /** Revoke access or delete the registration at the provider. */
@@ -277,4 +339,6 @@ export interface ProviderModule {
    * room's fixtures).
    */
   normalize?: (item: unknown) => NormalizedActivity | null;
+  /** Push notifications, for providers that send them. */
+  webhook?: ProviderWebhook;
 }
