@@ -18,11 +18,19 @@ export class AuthorizeAppPage {
   }
 
   async allow() {
-    await this.page.getByRole("button", { name: "Allow" }).click();
+    await this.answer("Allow");
   }
 
   async deny() {
-    await this.page.getByRole("button", { name: "Deny" }).click();
+    await this.answer("Deny");
+  }
+
+  /** Waits until the browser has left for the app, so the next navigation cannot interrupt that one. */
+  private async answer(button: "Allow" | "Deny") {
+    await Promise.all([
+      this.page.waitForURL((url) => !url.pathname.startsWith("/oauth/authorize")),
+      this.page.getByRole("button", { name: button }).click(),
+    ]);
   }
 
   /**
@@ -33,8 +41,8 @@ export class AuthorizeAppPage {
     let resolve: (url: URL) => void;
     const arrived = new Promise<URL>((done) => (resolve = done));
     await this.page.route(`${redirectUrl}**`, async (route) => {
-      resolve(new URL(route.request().url()));
       await route.fulfill({ contentType: "text/plain", body: "Authorization finished. You can close this window." });
+      resolve(new URL(route.request().url()));
     });
     return { arrived };
   }

@@ -66,8 +66,8 @@ test.describe("MCP by URL alone (OAuth)", () => {
     expect(authorizationUrl.searchParams.get("resource")).toBe(mcpUrl.href);
 
     // The person's consent.
-    await expect(consent.heading()).toHaveText("Claude wants to read your activities and manage your connections");
-    await expect(consent.permissions()).toHaveCount(2);
+    await expect(consent.heading()).toHaveText("Claude wants to read your activities, correct how your workouts are grouped and manage your connections");
+    await expect(consent.permissions()).toHaveCount(3);
     await consent.allow();
     const callback = await arrived;
     expect(callback.searchParams.get("iss")).toBe(appUrl);
@@ -116,7 +116,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
 
     const tokens = new TokensPage(page);
     await tokens.goto();
-    await expect(tokens.app("Research Assistant")).toContainText("read your activities; manage your connections");
+    await expect(tokens.app("Research Assistant")).toContainText("read your activities; correct how your workouts are grouped; manage your connections");
     await tokens.revokeApp("Research Assistant");
     expect((await postWithToken(accessToken)).status).toBe(401);
 
@@ -127,7 +127,7 @@ test.describe("MCP by URL alone (OAuth)", () => {
     const second = await authorizeThroughConsent(denied, consent);
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Foauth%2Fauthorize%3F/);
     await auth.signIn(user, new URL(page.url()).pathname + new URL(page.url()).search);
-    await expect(consent.heading()).toHaveText("Nosy App wants to read your activities and manage your connections");
+    await expect(consent.heading()).toHaveText("Nosy App wants to read your activities, correct how your workouts are grouped and manage your connections");
     await consent.deny();
     const answer = await second.arrived;
     expect(answer.searchParams.get("error")).toBe("access_denied");

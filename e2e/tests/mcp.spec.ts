@@ -48,6 +48,9 @@ test.describe("personal API tokens and MCP", () => {
       "get_connection_status",
       "get_training_summary",
       "list_providers",
+      "merge_activities",
+      "reset_activity_grouping",
+      "split_activity",
       "sync_activities",
     ]);
     expect(tools.find((t) => t.name === "connect_provider")!.inputSchema.properties).toHaveProperty("provider");
