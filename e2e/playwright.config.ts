@@ -38,6 +38,8 @@ const appEnv: Record<string, string> = {
   PIERRE_TRUSTED_PROXIES: "127.0.0.1,::1",
   // A failing provider should show its error quickly in tests, not after real-world back-off.
   PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
+  // Syncs in tests are the ones tests ask for (connecting, webhooks, "Sync now"): the schedule waits a day.
+  PIERRE_SYNC_INTERVAL_MINUTES: "1440",
 };
 
 export default defineConfig({

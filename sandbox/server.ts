@@ -128,7 +128,7 @@ export async function startSandbox(
         response = await route.handler({ method, url, headers: req.headers, params, body: parsed, rawBody: raw });
       }
       // Paths only: query strings can hold tokens (COROS) and are never recorded.
-      state.requests.push({ provider: route.provider, method, path: url.pathname, status: response.status, at: new Date().toISOString() });
+      state.requests.push({ provider: route.provider, method, path: url.pathname, query: url.search, status: response.status, at: new Date().toISOString() });
       if (state.requests.length > 20_000) state.requests.splice(0, 10_000);
       send(res, response);
     } catch (error) {

@@ -57,6 +57,8 @@ export interface RecordedRequest {
   provider: string;
   method: string;
   path: string;
+  /** The query string as sent ("?after=…"), empty when none. */
+  query: string;
   status: number;
   at: string;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActivityFeed } from "@/components/dashboard/activity-feed";
 import { ProviderPanel } from "@/components/dashboard/provider-panel";
 import { WeeklyChart } from "@/components/dashboard/weekly-chart";
+import { LiveUpdates } from "@/components/live-updates";
 import { NoticeBanner } from "@/components/notice-banner";
 import { requirePageUser } from "@/lib/auth/session";
 import { getConfig } from "@/lib/config";
@@ -19,6 +20,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-bold">Welcome{user.name ? `, ${user.name}` : ""}</h1>
+      <LiveUpdates />
       {notice && <NoticeBanner notice={notice} />}
       <ProviderPanel initial={Object.fromEntries(statuses.map(({ id, ...status }) => [id, status]))} />
       <WeeklyChart />

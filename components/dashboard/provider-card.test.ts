@@ -23,6 +23,8 @@ function retired(overrides: Partial<ProviderStatus> = {}, successor: Partial<Non
     lastSyncError: null,
     lastSyncCounts: { fetched: 3, inserted: 3, updated: 0, skipped: 0 },
     nextSyncAfter: null,
+    syncing: false,
+    history: null,
     retirement: {
       since: "2026-11-02",
       reason: "OldCo turned its API off on 2 November 2026.",

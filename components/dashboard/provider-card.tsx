@@ -98,8 +98,13 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
             {p.connectedAt && <p>Connected since {new Date(p.connectedAt).toLocaleDateString()}</p>}
           </>
         )}
-        {p.status === "needs_reconnect" && <p className="text-amber-900">{p.reason ?? "Access was revoked or expired."}</p>}
-        {props.syncing ? (
+        {(p.status === "needs_reconnect" || p.status === "revoked") && <p className="text-amber-900">{p.reason ?? "Access was revoked or expired."}</p>}
+        {p.history && (
+          <p className="font-medium text-brand-800" data-testid="history-import">
+            Importing your history: {p.history.done} of {p.history.total} {p.history.unit}
+          </p>
+        )}
+        {props.syncing || p.syncing ? (
           <p className="font-medium text-brand-800">Syncing…</p>
         ) : (
           p.connected && (
@@ -134,7 +139,7 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
             Connect {p.displayName}
           </a>
         )}
-        {p.status === "needs_reconnect" && (
+        {(p.status === "needs_reconnect" || p.status === "revoked") && (
           <a href={connectHref} className="btn-primary">
             Reconnect {p.displayName}
           </a>
@@ -144,7 +149,7 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
             Sync now
           </button>
         )}
-        {(p.connected || p.status === "needs_reconnect") && (
+        {(p.connected || p.status === "needs_reconnect" || p.status === "revoked") && (
           <button type="button" className="btn-danger" onClick={props.onDisconnect}>
             Disconnect {p.displayName}
           </button>

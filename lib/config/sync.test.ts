@@ -8,11 +8,13 @@ const registered = Object.entries(kinds).map(([id, sourceKind]) => ({ id, source
 
 describe("parseSyncEnv", () => {
   it("has sensible defaults", () => {
-    expect(parseSyncEnv({})).toEqual({ backfillDays: 90, lookbackHours: 72, requestTimeoutMs: 15_000 });
+    expect(parseSyncEnv({})).toEqual({ backfillDays: 90, lookbackHours: 72, requestTimeoutMs: 15_000, intervalMinutes: 15, runWorker: true });
   });
 
   it("reads overrides and names bad variables", () => {
     expect(parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "30", PIERRE_SYNC_REQUEST_TIMEOUT_MS: "5000" })).toMatchObject({ backfillDays: 30, requestTimeoutMs: 5000 });
+    expect(parseSyncEnv({ PIERRE_SYNC_INTERVAL_MINUTES: "60", PIERRE_RUN_WORKER: "0" })).toMatchObject({ intervalMinutes: 60, runWorker: false });
+    expect(() => parseSyncEnv({ PIERRE_RUN_WORKER: "maybe" })).toThrow(/PIERRE_RUN_WORKER.*1 or 0/);
     const error = (() => {
       try {
         parseSyncEnv({ PIERRE_SYNC_BACKFILL_DAYS: "-3", PIERRE_SYNC_LOOKBACK_HOURS: "1e2" });

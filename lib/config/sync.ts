@@ -8,6 +8,10 @@ export interface SyncEnv {
   lookbackHours: number;
   /** Per request to a provider. */
   requestTimeoutMs: number;
+  /** How often each connection is synced on schedule (jittered). */
+  intervalMinutes: number;
+  /** Whether this process runs background jobs (off when a separate `npm run worker` does). */
+  runWorker: boolean;
 }
 
 export type SyncSettings = SyncEnv;
@@ -22,6 +26,15 @@ export function defaultSourcePriority(definitions: readonly { id: string; source
     .map((definition, index) => ({ id: definition.id, rank: rank(definition.sourceKind), index }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.id);
+}
+
+function flag(env: Env, name: string, fallback: boolean, problems: ConfigProblems): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (["1", "true", "on", "yes"].includes(raw)) return true;
+  if (["0", "false", "off", "no"].includes(raw)) return false;
+  problems.push({ variable: name, problem: "must be 1 or 0 (true or false)" });
+  return fallback;
 }
 
 function positiveInt(env: Env, name: string, fallback: number, max: number, problems: ConfigProblems): number {
@@ -40,8 +53,10 @@ export function parseSyncEnv(env: Env): SyncEnv {
   const backfillDays = positiveInt(env, "PIERRE_SYNC_BACKFILL_DAYS", 90, 3650, problems);
   const lookbackHours = positiveInt(env, "PIERRE_SYNC_LOOKBACK_HOURS", 72, 24 * 90, problems);
   const requestTimeoutMs = positiveInt(env, "PIERRE_SYNC_REQUEST_TIMEOUT_MS", 15_000, 120_000, problems);
+  const intervalMinutes = positiveInt(env, "PIERRE_SYNC_INTERVAL_MINUTES", 15, 7 * 24 * 60, problems);
+  const runWorker = flag(env, "PIERRE_RUN_WORKER", true, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { backfillDays, lookbackHours, requestTimeoutMs };
+  return { backfillDays, lookbackHours, requestTimeoutMs, intervalMinutes, runWorker };
 }
 
 /**

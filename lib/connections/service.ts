@@ -9,6 +9,9 @@ import { claimState, issueState } from "@/lib/oauth/state";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { FitnessProvider, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { sha256Hex } from "@/lib/security/crypto";
+import { getSyncSettings } from "@/lib/sync/settings";
+import { heldLeases } from "@/lib/jobs/leases";
+import { backfillProgress, historyImport } from "./history";
 import { authorizedClient, encryptTokens } from "./tokens";
 import { providerEnvName, providerSettingEnvName } from "@/lib/config/provider-env";
 
@@ -33,6 +36,10 @@ export interface ProviderStatus {
   lastSyncError: string | null;
   lastSyncCounts: { fetched: number; inserted: number; updated: number; skipped: number } | null;
   nextSyncAfter: string | null;
+  /** A sync of this connection is running now (in any process). */
+  syncing: boolean;
+  /** The history import after connecting, while it runs ("4 of 12 months"). */
+  history: { done: number; total: number; unit: string } | null;
   /** Set for a provider whose API was switched off: why, since when, and where its data comes from now. */
   retirement: {
     since: string;
@@ -74,7 +81,7 @@ function retirementOf(registry: ProviderRegistry, definition: ProviderDefinition
   };
 }
 
-function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, connections: Connections): ProviderStatus {
+function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, connections: Connections, syncing: ReadonlySet<string> = new Set()): ProviderStatus {
   const connection = connections.get(definition.id);
   const configured = registry.isConfigured(definition.id);
   const credentialVariables = credentialVariablesOf(definition);
@@ -105,6 +112,8 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
     lastSyncError: connection?.lastSyncError ?? null,
     lastSyncCounts: connection?.lastSyncCounts ? JSON.parse(connection.lastSyncCounts) : null,
     nextSyncAfter: connection?.nextSyncAfter?.toISOString() ?? null,
+    syncing: connection ? syncing.has(connection.id) : false,
+    history: connection && (status === "connected" || status === "error") ? backfillProgress(connection) : null,
     retirement: retirementOf(registry, definition, connections),
   };
 }
@@ -116,12 +125,20 @@ async function connectionsOf(userId: string): Promise<Connections> {
 /** Every registered provider with this user's status, in registration order. */
 export async function listProviderStatuses(registry: ProviderRegistry, userId: string): Promise<ProviderStatus[]> {
   const connections = await connectionsOf(userId);
-  return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections));
+  const syncing = await syncingConnections([...connections.values()].map((c) => c.id));
+  return registry.listDefinitions().map((definition) => statusOf(registry, definition, connections, syncing));
+}
+
+/** Connections whose sync lease is held right now. */
+async function syncingConnections(ids: readonly string[]): Promise<Set<string>> {
+  const held = await heldLeases(ids.map((id) => `sync:${id}`));
+  return new Set(ids.filter((id) => held.has(`sync:${id}`)));
 }
 
 export async function getProviderStatus(registry: ProviderRegistry, userId: string, providerId: string): Promise<ProviderStatus> {
   const definition = registry.require(providerId);
-  return statusOf(registry, definition, await connectionsOf(userId));
+  const connections = await connectionsOf(userId);
+  return statusOf(registry, definition, connections, await syncingConnections([...connections.values()].map((c) => c.id)));
 }
 
 function requireConfigured(registry: ProviderRegistry, providerId: string): ProviderDefinition {
@@ -245,6 +262,7 @@ async function storeConnection(provider: FitnessProvider, userId: string, tokens
       providerUserName: athlete.name,
       lastSyncError: null,
       nextSyncAfter: null,
+      ...historyImport(provider.definition, getSyncSettings()),
     }, async (tx) => {
       await removeActivities(tx, userId, provider.name);
     });

@@ -3,6 +3,7 @@ import { getConfig } from "@/lib/config";
 import { findConnectionById, updateConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { withLease } from "@/lib/jobs/leases";
 import { refreshAccessToken } from "@/lib/oauth/client";
 import type { FitnessProvider, TokenSet } from "@/lib/providers/types";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
@@ -67,7 +68,28 @@ export function getUsableTokens(
   return attempt;
 }
 
+/** A refresh waits this long for one another process is making for the same connection. */
+const REFRESH_LEASE_MS = 30_000;
+
 async function loadOrRefresh(connectionId: string, provider: FitnessProvider, rejected: string | undefined): Promise<TokenSet> {
+  const first = await decide(connectionId, provider, rejected);
+  if (!first.refresh) return first.tokens;
+  // One refresh per connection across every process: rotating refresh tokens are single-use, and
+  // a second process spending the same one would lose the connection.
+  const outcome = await withLease(`refresh:${connectionId}`, { ttlMs: REFRESH_LEASE_MS, waitMs: REFRESH_LEASE_MS, pollMs: 50 }, async () => {
+    // Read again under the lease: the process that held it may have just refreshed.
+    const now = await decide(connectionId, provider, rejected);
+    return now.refresh ? refreshAndStore(connectionId, provider, now.connection, now.tokens) : now.tokens;
+  });
+  if (!outcome.held) throw new AppError("provider_unavailable", `Refreshing access to ${provider.definition.displayName} is taking too long; please try again.`);
+  return outcome.value;
+}
+
+async function decide(
+  connectionId: string,
+  provider: FitnessProvider,
+  rejected: string | undefined,
+): Promise<{ connection: ProviderConnection; tokens: TokenSet; refresh: boolean }> {
   const connection = await findConnectionById(connectionId);
   if (!connection) throw new AppError("not_connected", `${provider.definition.displayName} is not connected.`);
   if (connection.status === "needs_reconnect") {
@@ -76,10 +98,14 @@ async function loadOrRefresh(connectionId: string, provider: FitnessProvider, re
   const tokens = decryptTokens(connection);
   // A rejected token that is no longer the stored one was already replaced by another caller.
   const force = rejected !== undefined && rejected === tokens.accessToken;
-  if (!provider.definition.oauth || (!force && !needsRefresh(tokens))) return tokens;
+  if (!provider.definition.oauth || (!force && !needsRefresh(tokens))) return { connection, tokens, refresh: false };
   if (force && !tokens.refreshToken) {
     throw new AppError("needs_reconnect", `${provider.definition.displayName} no longer accepts this connection. Reconnect ${provider.definition.displayName} to continue.`);
   }
+  return { connection, tokens, refresh: true };
+}
+
+async function refreshAndStore(connectionId: string, provider: FitnessProvider, connection: ProviderConnection, tokens: TokenSet): Promise<TokenSet> {
   try {
     const renewed = await refreshAccessToken(provider, tokens);
     await updateConnection(connectionId, { ...encryptTokens(connection, renewed), status: "connected", statusReason: null });

@@ -52,12 +52,14 @@ describe("the merged feed", () => {
     expect(matches[0]!.alsoOn[0]!.url).toMatch(/^https:\/\/www\.strava\.com\/activities\/\d+$/);
   });
 
-  it("merges every Strava mirror of a Garmin upload across the whole dataset, and nothing else", async () => {
+  it("merges every Strava mirror of a Garmin upload within Garmin's history, and nothing else", async () => {
+    // Garmin serves a new connection one month back; older mirrors have nothing to merge with.
+    const [garmin] = await env.app.sql<{ backfill_from: number }>("select backfill_from from provider_connections where user_id = ? and provider = 'garmin'", [userId]);
     const [counts] = await env.app.sql<{ unmergedMirrors: number; mergedPhoneOnly: number }>(
-      `select sum(provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1) as unmergedMirrors,
+      `select sum(provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1 and start_time >= ?) as unmergedMirrors,
               sum(provider = 'strava' and raw not like '%garmin_push_%' and is_primary = 0) as mergedPhoneOnly
        from activities where user_id = ?`,
-      [userId],
+      [garmin!.backfill_from + 86_400_000, userId],
     );
     expect(counts).toEqual({ unmergedMirrors: 0, mergedPhoneOnly: 0 });
   });

@@ -15,10 +15,11 @@ export interface ProviderRouteContext {
  * malformed percent-encoding is an unknown provider, not a crash), resolved in the registry (an
  * unknown one gets the seed's answer), and any error becomes its answer.
  */
-export function providerRoute(handler: (request: Request, context: ProviderRouteContext) => Promise<Response>) {
+export function providerRoute(handler: (request: Request, context: ProviderRouteContext) => Promise<Response>, options: { segment?: number } = {}) {
   return withErrorResponse(async (request: Request) => {
     const registry = getRegistry();
-    const segment = new URL(request.url).pathname.split("/")[3] ?? "";
+    // `/api/providers/<id>/…` and `/api/webhooks/<id>` by default; deeper routes say where the id is.
+    const segment = new URL(request.url).pathname.split("/")[options.segment ?? 3] ?? "";
     let providerId: string;
     try {
       providerId = decodeURIComponent(segment);

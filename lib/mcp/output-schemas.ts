@@ -116,6 +116,7 @@ export const syncRunSchema = z.object({
       skipped: z.number().int(),
       error: z.string().nullable(),
       retryAt: z.string().nullable(),
+      needsReconnect: z.boolean().optional(),
     }),
   ),
 });

@@ -1,5 +1,5 @@
 import { AppError, excerpt } from "@/lib/errors";
-import type { FitnessProvider, ProviderConfig, ProviderDefinition, ProviderDependencies, ProviderFactory, ProviderModule } from "./types";
+import type { FitnessProvider, ProviderConfig, ProviderDefinition, ProviderDependencies, ProviderFactory, ProviderModule, ProviderWebhook } from "./types";
 
 /**
  * The seed's ProviderRegistry: factories and default configs by name, in registration order.
@@ -10,6 +10,7 @@ export class ProviderRegistry {
   private readonly factories = new Map<string, ProviderFactory>();
   private readonly configs = new Map<string, ProviderConfig>();
   private readonly definitions = new Map<string, ProviderDefinition>();
+  private readonly webhooks = new Map<string, ProviderWebhook>();
 
   registerFactory(name: string, factory: ProviderFactory): void {
     if (!/^[a-z][a-z0-9_-]*$/.test(name)) throw new Error(`Provider name '${name}' must be lower-case letters, digits, '-' or '_'.`);
@@ -26,7 +27,13 @@ export class ProviderRegistry {
   register(module: ProviderModule, config: ProviderConfig): void {
     this.registerFactory(module.definition.id, module.factory);
     this.definitions.set(module.definition.id, module.definition);
+    if (module.webhook) this.webhooks.set(module.definition.id, module.webhook);
     this.setDefaultConfig(module.definition.id, config);
+  }
+
+  /** The provider's push notifications, when it sends them. */
+  getWebhook(name: string): ProviderWebhook | undefined {
+    return this.webhooks.get(name);
   }
 
   isSupported(name: string): boolean {

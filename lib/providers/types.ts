@@ -135,6 +135,11 @@ export interface ProviderDefinition {
    * lets several of them (a workout split at a break) stand for one longer recording.
    */
   detection?: { readonly startLagSeconds: number; readonly endLagSeconds: number };
+  /**
+   * How many days back the provider serves a new connection's history, where its docs set a limit:
+   * the backfill after connecting reaches no further (PIERRE_SYNC_BACKFILL_DAYS bounds the rest).
+   */
+  historyDays?: number;
   /** Settings beyond the OAuth client credentials. */
   settings?: readonly ProviderSetting[];
   /** Set once the provider's API is gone. */

@@ -144,7 +144,7 @@ describe("sync engine", () => {
 });
 
 describe("syncWindow", () => {
-  const settings = { backfillDays: 90, lookbackHours: 72, requestTimeoutMs: 15_000 };
+  const settings = { backfillDays: 90, lookbackHours: 72, requestTimeoutMs: 15_000, intervalMinutes: 15, runWorker: false };
   const now = Date.parse("2026-11-25T12:00:00Z");
 
   it("backfills on the first sync and re-reads a lookback window later", () => {

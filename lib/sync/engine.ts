@@ -4,12 +4,15 @@ import type { SyncSettings } from "@/lib/config/sync";
 import { allowManualSync, noteManualSync } from "@/lib/connections/budget";
 import { authorizedClient } from "@/lib/connections/tokens";
 import { getStore } from "@/lib/db";
-import { advanceNewestActivity, findConnection, listConnections, updateConnection, upsertActivities } from "@/lib/db/queries";
+import { advanceNewestActivity, findConnection, findConnectionById, listConnections, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, providerFailure } from "@/lib/errors";
 import { regroupAround, seedsOfWrite } from "@/lib/feed/regroup";
 import type { ProviderRegistry } from "@/lib/providers/registry";
-import type { ActivityBatch, NormalizedActivity } from "@/lib/providers/types";
+import type { ActivityBatch, FitnessProvider, NormalizedActivity } from "@/lib/providers/types";
+import { BACKFILL_CHUNK_MS, backfillProgress } from "@/lib/connections/history";
+import { publish } from "@/lib/events";
+import { withLease } from "@/lib/jobs/leases";
 
 export interface ProviderSyncResult {
   fetched: number;
@@ -20,6 +23,8 @@ export interface ProviderSyncResult {
   error: string | null;
   /** When the provider may be asked again (rate limit, open circuit), if it said so. */
   retryAt: string | null;
+  /** The person must reconnect before anything can sync (no retry helps). */
+  needsReconnect?: boolean;
 }
 
 export interface SyncRun {
@@ -36,7 +41,10 @@ const INGEST_BATCH = 500;
 /** After this many new rows the planner's statistics are refreshed. */
 const OPTIMIZE_AFTER_ROWS = 5_000;
 
-/** Syncs for one (user, provider) that are running: a second request joins the first. */
+/** A request that asks for a sync waits this long for one already running elsewhere. */
+const MANUAL_WAIT_MS = 60_000;
+
+/** Syncs for one (user, provider) that this process runs: a second request joins the first. */
 const running = new Map<string, Promise<ProviderSyncResult>>();
 
 function emptyResult(error: string | null, retryAt: Date | null = null): ProviderSyncResult {
@@ -69,34 +77,52 @@ export async function ingestPage(
   });
 }
 
-async function syncConnection(registry: ProviderRegistry, connection: ProviderConnection, settings: SyncSettings): Promise<ProviderSyncResult> {
+const SYNC_LEASE_MS = 60_000;
+
+export interface SyncOptions {
+  /** How long to wait for a sync of this connection that is already running (in any process). */
+  waitMs?: number;
+  /** Only this window (a change a webhook announced), instead of the backfill or the usual window. */
+  window?: { after: Date; before: Date };
+  /** The backfill's progress, as it goes. */
+  onProgress?: (progress: { done: number; total: number; unit: string }) => Promise<void>;
+}
+
+/**
+ * Syncs one connection: its history import first (month by month, resumable: each month it
+ * finishes is recorded), then what is new since the newest stored activity. One sync per
+ * connection runs at a time across every process (a lease in the database); null when another
+ * one kept it busy for longer than `waitMs`.
+ */
+export async function syncConnection(registry: ProviderRegistry, connectionId: string, settings: SyncSettings, options: SyncOptions = {}): Promise<ProviderSyncResult | null> {
+  const outcome = await withLease(`sync:${connectionId}`, { ttlMs: SYNC_LEASE_MS, waitMs: options.waitMs ?? 0, pollMs: 250 }, () =>
+    syncHeld(registry, connectionId, settings, options),
+  );
+  return outcome.held ? outcome.value : null;
+}
+
+async function syncHeld(registry: ProviderRegistry, connectionId: string, settings: SyncSettings, options: SyncOptions): Promise<ProviderSyncResult> {
+  // Read under the lease: another process may have just finished a sync or a backfill month.
+  const connection = await findConnectionById(connectionId);
+  if (!connection) return emptyResult("This connection no longer exists.");
   const definition = registry.getDefinition(connection.provider);
   const provider = registry.createProvider(connection.provider);
   if (!definition || !provider) return emptyResult("This provider is no longer registered on the server.");
-  if (connection.status === "needs_reconnect") {
-    return emptyResult(connection.statusReason ?? `Reconnect ${definition.displayName} to sync it again.`);
+  if (connection.status === "needs_reconnect" || connection.status === "revoked") {
+    return { ...emptyResult(connection.statusReason ?? `Reconnect ${definition.displayName} to sync it again.`), needsReconnect: true };
   }
   const result = emptyResult(null);
+  const progress = backfillProgress(connection);
+  await publish(connection.userId, { kind: "sync", provider: connection.provider, state: "running", ...(progress ? { progress } : {}) });
   try {
     const client = await authorizedClient(connection, provider);
-    const window = syncWindow(connection.newestActivityAt ?? undefined, settings);
-    // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
-    let pending: NormalizedActivity[] = [];
-    const flush = async () => {
-      const written = await ingestPage(connection.userId, connection.provider, pending);
-      pending = [];
-      result.inserted += written.inserted;
-      result.updated += written.updated;
-      await yieldToEventLoop();
-    };
-    for await (const page of client.streamActivities(window)) {
-      reportSkipped(connection.provider, page);
-      result.fetched += page.activities.length + page.skipped;
-      result.skipped += page.skipped;
-      pending.push(...page.activities);
-      if (pending.length >= INGEST_BATCH) await flush();
+    if (options.window) {
+      await ingestWindow(client, connection, options.window, result);
+    } else if (progress) {
+      await backfill(client, connection, result, options);
+    } else {
+      await ingestWindow(client, connection, syncWindow(connection.newestActivityAt ?? undefined, settings), result);
     }
-    await flush();
     if (result.inserted >= OPTIMIZE_AFTER_ROWS) await getStore().optimize();
     await updateConnection(connection.id, {
       status: "connected",
@@ -106,6 +132,7 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
       lastSyncCounts: JSON.stringify({ fetched: result.fetched, inserted: result.inserted, updated: result.updated, skipped: result.skipped }),
       nextSyncAfter: null,
     });
+    await publish(connection.userId, { kind: "sync", provider: connection.provider, state: "done", inserted: result.inserted, error: null });
     return result;
   } catch (error) {
     const appError = providerFailure(error, definition.displayName);
@@ -118,8 +145,51 @@ async function syncConnection(registry: ProviderRegistry, connection: ProviderCo
       lastSyncError: appError.message,
       nextSyncAfter: appError.retryAt ?? null,
     });
-    return { ...result, error: appError.message, retryAt: appError.retryAt?.toISOString() ?? null };
+    await publish(connection.userId, { kind: "sync", provider: connection.provider, state: "failed", inserted: result.inserted, error: appError.message });
+    return { ...result, error: appError.message, retryAt: appError.retryAt?.toISOString() ?? null, ...(needsReconnect ? { needsReconnect } : {}) };
   }
+}
+
+/** The history import: month by month, newest first, each month recorded as it is finished. */
+async function backfill(client: FitnessProvider, connection: ProviderConnection, result: ProviderSyncResult, options: SyncOptions): Promise<void> {
+  const from = connection.backfillFrom!.getTime();
+  let reached = connection.backfillReached?.getTime() ?? Date.now() + HOUR;
+  let current: Pick<ProviderConnection, "backfillFrom" | "backfillReached" | "backfillDoneAt" | "connectedAt"> = connection;
+  while (reached > from) {
+    const after = Math.max(from, reached - BACKFILL_CHUNK_MS);
+    await ingestWindow(client, connection, { after: new Date(after), before: new Date(reached) }, result);
+    reached = after;
+    const done = reached <= from;
+    await updateConnection(connection.id, { backfillReached: new Date(reached), ...(done ? { backfillDoneAt: new Date() } : {}) });
+    current = { ...current, backfillReached: new Date(reached) };
+    const progress = backfillProgress({ ...current, backfillDoneAt: null })!;
+    await options.onProgress?.(progress);
+    await publish(connection.userId, { kind: "sync", provider: connection.provider, state: "running", progress });
+  }
+}
+
+/** Every activity the provider has in the window, page by page into the database. */
+async function ingestWindow(client: FitnessProvider, connection: ProviderConnection, window: { after: Date; before: Date }, result: ProviderSyncResult): Promise<void> {
+  // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
+  let pending: NormalizedActivity[] = [];
+  const flush = async () => {
+    const written = await ingestPage(connection.userId, connection.provider, pending);
+    pending = [];
+    result.inserted += written.inserted;
+    result.updated += written.updated;
+    if (written.inserted + written.updated > 0) {
+      await publish(connection.userId, { kind: "activities", provider: connection.provider, changed: written.inserted + written.updated });
+    }
+    await yieldToEventLoop();
+  };
+  for await (const page of client.streamActivities(window)) {
+    reportSkipped(connection.provider, page);
+    result.fetched += page.activities.length + page.skipped;
+    result.skipped += page.skipped;
+    pending.push(...page.activities);
+    if (pending.length >= INGEST_BATCH) await flush();
+  }
+  await flush();
 }
 
 function reportSkipped(provider: string, page: ActivityBatch): void {
@@ -163,8 +233,10 @@ export async function syncUser(
         }
       }
       if (!run) {
-        run = syncConnection(registry, connection, settings)
+        run = syncConnection(registry, connection.id, settings, { waitMs: MANUAL_WAIT_MS })
           .then(async (result) => {
+            // Still busy elsewhere after the wait (a long history import): say so rather than run twice.
+            if (!result) return emptyResult(`${registry.getDefinition(connection.provider)?.displayName ?? connection.provider} is still syncing; its results will appear when it finishes.`);
             if (options.manual && !result.error) await noteManualSync(connection.id);
             return result;
           })
@@ -177,6 +249,4 @@ export async function syncUser(
   return { results: Object.fromEntries(entries) };
 }
 
-export function isSyncRunning(userId: string, provider: string): boolean {
-  return running.has(`${userId}:${provider}`);
-}
+

@@ -1,12 +1,15 @@
 import "server-only";
+import { requestSync } from "@/lib/background/queue";
+import { findConnection } from "@/lib/db/queries";
 import { describeError } from "@/lib/errors";
-import { getRegistry } from "@/lib/providers";
-import { syncUser } from "./engine";
-import { getSyncSettings } from "./settings";
 
-/** Right after a connection: fill the feed without making the person wait on the redirect. */
+/**
+ * Right after a connection: its history import is queued as a job (the person is not kept waiting
+ * on the redirect, and the import survives a restart).
+ */
 export function startSyncInBackground(userId: string, provider: string): void {
-  syncUser(getRegistry(), userId, getSyncSettings(), { provider }).catch((error) =>
-    console.error(`[pierre] background sync of ${provider} failed:`, describeError(error)),
-  );
+  void (async () => {
+    const connection = await findConnection(userId, provider);
+    if (connection) await requestSync({ connectionId: connection.id, reason: "connected" });
+  })().catch((error) => console.error(`[pierre] queueing the first sync of ${provider} failed:`, describeError(error)));
 }

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { describeProviderConfigs, type ConfigValue, type ProviderConfigView } from "@/lib/admin/provider-config";
+import { describeWebhooks } from "@/lib/admin/webhooks";
 import { requirePageAdmin } from "@/lib/auth/guards";
 import { getProviderCatalog } from "@/lib/providers";
+import { WebhookTable } from "./webhooks";
 
 export const metadata: Metadata = { title: "Provider configuration" };
 export const dynamic = "force-dynamic";
@@ -140,6 +142,7 @@ export default async function AdminProvidersPage() {
           </tbody>
         </table>
       </div>
+      <WebhookTable webhooks={await describeWebhooks(catalog)} />
     </section>
   );
 }

@@ -24,7 +24,7 @@ export async function listConnections(userId: string): Promise<ProviderConnectio
   return db.select().from(t.providerConnections).where(eq(t.providerConnections.userId, userId));
 }
 
-export type ConnectionValues = Omit<ProviderConnection, "id" | "userId" | "provider" | "connectedAt" | "updatedAt">;
+export type ConnectionValues = Omit<ProviderConnection, "id" | "userId" | "provider" | "updatedAt">;
 
 /**
  * Creates or replaces the (user, provider) connection. When the provider account changed, the
@@ -54,7 +54,7 @@ export async function upsertConnection(
     }
     const [row] = await db
       .insert(t.providerConnections)
-      .values({ ...values, userId, provider, connectedAt: now, updatedAt: now })
+      .values({ connectedAt: now, ...values, userId, provider, updatedAt: now })
       .returning();
     return row!;
   });
@@ -83,4 +83,41 @@ export async function advanceNewestActivity(tx: Sql, userId: string, provider: s
     "UPDATE provider_connections SET newest_activity_at = ? WHERE user_id = ? AND provider = ? AND (newest_activity_at IS NULL OR newest_activity_at < ?)",
     [newest.getTime(), userId, provider, newest.getTime()],
   );
+}
+
+/** The connection a provider's webhook names by the provider's own account id. */
+export async function findConnectionByProviderUser(provider: string, providerUserId: string): Promise<ProviderConnection | undefined> {
+  const { db, t } = getStore();
+  const [row] = await db
+    .select()
+    .from(t.providerConnections)
+    .where(and(eq(t.providerConnections.provider, provider), eq(t.providerConnections.providerUserId, providerUserId)))
+    .limit(1);
+  return row;
+}
+
+/** Connections whose scheduled sync is due (or was never scheduled), up to `limit`. */
+export async function listDueConnections(now: Date, limit: number): Promise<{ id: string }[]> {
+  const store = getStore();
+  const due = await store.query<{ id: string }>(
+    "SELECT id FROM provider_connections WHERE next_sync_at <= ? AND status IN ('connected', 'error') ORDER BY next_sync_at LIMIT ?",
+    [now.getTime(), limit],
+  );
+  const unscheduled = await store.query<{ id: string }>("SELECT id FROM provider_connections WHERE next_sync_at IS NULL AND status IN ('connected', 'error') LIMIT ?", [limit]);
+  return [...due, ...unscheduled].slice(0, limit);
+}
+
+/**
+ * Moves a due connection's next scheduled sync to `next`; false when another process already did
+ * (so only one of them queues the sync).
+ */
+export async function claimScheduledSync(id: string, now: Date, next: Date): Promise<boolean> {
+  const rows = await getStore().transaction((tx) =>
+    tx.query<{ id: string }>("UPDATE provider_connections SET next_sync_at = ? WHERE id = ? AND (next_sync_at IS NULL OR next_sync_at <= ?) RETURNING id", [
+      next.getTime(),
+      id,
+      now.getTime(),
+    ]),
+  );
+  return rows.length > 0;
 }

@@ -54,5 +54,7 @@ export const corosDefinition = {
   dataTypes: ["activities"],
   developerPortalUrl: "https://support.coros.com/hc/en-us/articles/17085887816340",
   sourceKind: "device",
+  // COROS serves about three months back from today; older workouts are not available.
+  historyDays: 90,
   requiresCredentials: true,
 } satisfies ProviderDefinition;

@@ -28,6 +28,8 @@ export const garminDefinition = {
   dataTypes: ["activities"],
   developerPortalUrl: "https://developerportal.garmin.com/",
   sourceKind: "device",
+  // Health API spec v1.2.3: a user's history reaches one month back from the first connection.
+  historyDays: 30,
   requiresCredentials: true,
   // Only Garmin Connect activity ids (numeric) have a page; a summaryId fallback does not.
   activityUrl: (id) => (/^\d+$/.test(id) ? `https://connect.garmin.com/modern/activity/${id}` : undefined),

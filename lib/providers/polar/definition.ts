@@ -36,6 +36,8 @@ export const polarDefinition = {
   dataTypes: ["activities", "sleep", "heart_rate"],
   developerPortalUrl: "https://admin.polaraccesslink.com/",
   sourceKind: "device",
+  // AccessLink lists exercises uploaded in the last 30 days, and none from before the person registered.
+  historyDays: 30,
   // The base of Polar's per-client limits (they grow with the number of registered users).
   requestLimits: [
     { scope: "app", requests: 500, perSeconds: 900 },
