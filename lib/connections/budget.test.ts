@@ -85,6 +85,20 @@ describe("what the provider asked and what the app may spend", () => {
     expect((await syncUser(registry(), polite, env.app.syncSettings)).results.strava).toMatchObject({ error: null });
   });
 
+  it("shares an open circuit breaker: once the provider kept failing here, no process asks it before the pause ends", async () => {
+    const userId = await connected("wahoo");
+    await failNext(env.sandbox.url, { provider: "wahoo", count: 20, status: 503 });
+    let error: string | null = null;
+    for (let i = 0; i < 4 && !error?.includes("paused"); i++) error = (await syncUser(registry(), userId, env.app.syncSettings)).results.wahoo?.error ?? null;
+    expect(error).toMatch(/^Wahoo has been failing; requests are paused for \d+ seconds\.$/);
+    const calls = (await requests(env.sandbox.url, { provider: "wahoo" })).length;
+    // Another process starts with no breaker in memory; the pause is read from the database.
+    resetCircuitBreakers();
+    const other = await syncUser(registry(), userId, env.app.syncSettings);
+    expect(other.results.wahoo?.error).toMatch(/^Wahoo has been failing; requests are paused for \d+ seconds\.$/);
+    expect((await requests(env.sandbox.url, { provider: "wahoo" })).length).toBe(calls);
+  });
+
   it("lets a person press Sync now once a minute per connection, and again at once after a failure", async () => {
     const userId = await connected("coros");
     await failNext(env.sandbox.url, { provider: "coros", count: 3, status: 500 });

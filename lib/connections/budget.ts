@@ -28,6 +28,8 @@ function limiter(key: string, points: number, seconds: number): DatabaseRateLimi
 }
 
 const pauses = new DatabaseRateLimiter({ keyPrefix: "provider-pause", points: 1, duration: 1 });
+/** An open circuit breaker, seen by every process: a provider's outage is everyone's. */
+const outages = new DatabaseRateLimiter({ keyPrefix: "provider-outage", points: 1, duration: 1 });
 
 function spent(definition: ProviderDefinition, msBeforeNext: number, whose: "app" | "yours"): AppError {
   const retryAt = new Date(Date.now() + Math.max(1000, msBeforeNext));
@@ -47,6 +49,12 @@ function pauseKey(definition: ProviderDefinition, userId: string): string {
 /** Takes one request from every budget of this provider, or refuses with when to come back. */
 export async function takeRequest(definition: ProviderDefinition, userId: string): Promise<void> {
   if (!enforced()) return;
+  const outage = await outages.get(definition.id);
+  if (outage && outage.msBeforeNext > 0 && outage.consumedPoints > 0) {
+    throw new AppError("provider_unavailable", `${definition.displayName} has been failing; requests are paused for ${inWords(outage.msBeforeNext)}.`, {
+      retryAt: new Date(Date.now() + outage.msBeforeNext),
+    });
+  }
   const paused = await pauses.get(pauseKey(definition, userId));
   if (paused && paused.msBeforeNext > 0 && paused.consumedPoints > 0) throw spent(definition, paused.msBeforeNext, "app");
   for (const limit of definition.requestLimits ?? []) {
@@ -72,6 +80,12 @@ export async function takeRequest(definition: ProviderDefinition, userId: string
 export async function pauseProvider(definition: ProviderDefinition, userId: string, retryAt: Date): Promise<void> {
   const ms = retryAt.getTime() - Date.now();
   if (ms > 0) await pauses.set(pauseKey(definition, userId), 1, Math.ceil(ms / 1000));
+}
+
+/** This process's circuit breaker opened for `definition` until `until`. */
+export async function markOutage(definition: ProviderDefinition, until: Date): Promise<void> {
+  const ms = until.getTime() - Date.now();
+  if (ms > 0) await outages.set(definition.id, 1, Math.ceil(ms / 1000));
 }
 
 /** The limits as the admin page and tests read them. */

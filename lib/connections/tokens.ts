@@ -7,7 +7,7 @@ import { withLease } from "@/lib/jobs/leases";
 import { refreshAccessToken } from "@/lib/oauth/client";
 import type { FitnessProvider, TokenSet } from "@/lib/providers/types";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
-import { pauseProvider, takeRequest } from "./budget";
+import { markOutage, pauseProvider, takeRequest } from "./budget";
 
 /** Refresh this long before expiry, so a token never expires in the middle of a sync. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -128,6 +128,7 @@ export async function authorizedClient(connection: ProviderConnection, provider:
     refresh: (rejected) => getUsableTokens(connection.id, provider, { rejected }),
     beforeRequest: () => takeRequest(definition, connection.userId),
     onRetryAfter: (retryAt) => pauseProvider(definition, connection.userId, retryAt),
+    onOutage: (until) => markOutage(definition, until),
   });
   return provider;
 }

@@ -54,6 +54,7 @@ export abstract class BaseFitnessProvider implements FitnessProvider {
         return await transport.request<T>(url, attempt);
       } catch (error) {
         if (error instanceof AppError && error.code === "rate_limited" && error.retryAt) await this.session?.onRetryAfter?.(error.retryAt);
+        if (error instanceof AppError && error.code === "provider_unavailable" && error.retryAt) await this.session?.onOutage?.(error.retryAt);
         throw error;
       }
     };

@@ -236,6 +236,8 @@ export interface ProviderSession {
   beforeRequest?: () => Promise<void>;
   /** The provider said to wait until then: nobody asks it before. */
   onRetryAfter?: (retryAt: Date) => Promise<void>;
+  /** The provider kept failing and this process stopped asking until then: no other process asks either. */
+  onOutage?: (until: Date) => Promise<void>;
 }
 
 /** A webhook delivery as received: the raw body is kept, because signatures cover its exact bytes. */
