@@ -48,7 +48,7 @@ export async function getWorkoutDetail(registry: ProviderRegistry, userId: strin
         activityId: member.id,
         provider: member.provider,
         providerActivityId: member.providerActivityId,
-        url: registry.getDefinition(member.provider)?.activityUrl?.(member.providerActivityId) ?? null,
+        url: registry.activityUrl(member.provider, member.providerActivityId),
         role: source.role ?? (i === 0 ? "primary" : "copy"),
         reason: source.reason ?? null,
       },
