@@ -86,7 +86,7 @@ test.describe("connecting providers", () => {
     const accountBefore = await dashboard.card("Strava").textContent();
 
     await page.goto(callbackUrl);
-    await expect(dashboard.notice()).toHaveText("This Strava connection link was already used. Start again from the dashboard.");
+    await expect(dashboard.notice()).toHaveText("This Strava connection link was already used. Start again from Connections.");
     await dashboard.expectStatus("Strava", "connected");
     expect(await dashboard.card("Strava").textContent()).toBe(accountBefore);
   });

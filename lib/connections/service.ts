@@ -19,6 +19,7 @@ export interface ProviderStatus {
   displayName: string;
   description: string;
   brandColor: string;
+  logo: ProviderDefinition["logo"] | null;
   connection: ProviderDefinition["connection"];
   configured: boolean;
   connected: boolean;
@@ -85,6 +86,7 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
     displayName: definition.displayName,
     description: definition.description,
     brandColor: definition.brandColor,
+    logo: definition.logo ?? null,
     connection: definition.connection,
     configured,
     // An account whose last sync failed is still connected; one that needs reconnecting is not usable.

@@ -93,7 +93,6 @@ export function parseFeedQuery(
   if (q !== undefined) {
     if (q.length > MAX_SEARCH_LENGTH) throw bad("q", `must be at most ${MAX_SEARCH_LENGTH} characters.`);
     // Control characters are never part of a workout's name.
-    // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u001f\u007f]/.test(q)) throw bad("q", "must be plain text.");
     query.q = q.replace(/\s+/g, " ");
   }

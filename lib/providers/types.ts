@@ -95,6 +95,13 @@ export interface ProviderRetirement {
   successor?: string;
 }
 
+export interface ProviderLogo {
+  /** SVG path data on a 0 0 24 24 view box. */
+  svgPath: string;
+  /** Where the mark comes from (its licence travels with it). */
+  source: "simple-icons";
+}
+
 export interface ProviderDefinition {
   /** Lower-case id used in URLs, env names (upper-cased) and the database. */
   id: string;
@@ -103,6 +110,11 @@ export interface ProviderDefinition {
   description: string;
   /** Card accent colour (hex). */
   brandColor: string;
+  /**
+   * The brand's mark where a free icon set has it (an SVG path on a 24×24 box, e.g. from
+   * simple-icons); without it the card shows a monogram in the brand colour.
+   */
+  logo?: ProviderLogo;
   connection: ConnectionKind;
   /** The provider's real endpoints; env variables override each one. */
   endpoints: ProviderEndpoints;
