@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./browser";
 import { freePort } from "./ports";
 import { sandboxProviderEnv } from "../sandbox/env";
+import { demoAdmin } from "../scripts/demo-admin";
 
 /**
  * Browser tests run the production build (`next start`) against the provider sandbox, both on
@@ -38,6 +39,8 @@ const appEnv: Record<string, string> = {
   PIERRE_TRUSTED_PROXIES: "127.0.0.1,::1",
   // A failing provider should show its error quickly in tests, not after real-world back-off.
   PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
+  // No tile server is reachable here: maps draw the route outline alone.
+  PIERRE_MAP_TILES: "off",
 };
 
 export default defineConfig({
@@ -68,7 +71,10 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${appPort}`,
+      // The demo's administrator exists before the app starts, as `npm run demo` makes it.
+      command:
+        `npx tsx --conditions=react-server scripts/admin-create.ts --email ${demoAdmin.email} --password ${demoAdmin.password} && ` +
+        `npx next start -H 127.0.0.1 -p ${appPort}`,
       cwd: root,
       url: `${appUrl}/api/health`,
       env: appEnv,

@@ -19,7 +19,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const statuses = await listProviderStatuses(getRegistry(), user.id);
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-bold sm:text-2xl">{user.name ? `${user.name}’s training` : "Your training"}</h1>
+      <h1 className="text-xl font-bold sm:text-2xl">Welcome{user.name ? `, ${user.name}` : ""}</h1>
       {notice && <NoticeBanner notice={notice} />}
       <ThisWeek />
       <ProviderStrip initial={Object.fromEntries(statuses.map(({ id, ...status }) => [id, status]))} />

@@ -11,6 +11,7 @@ test.describe("connecting providers", () => {
   test("every registered provider has a card and connects through its own flow", async ({ page, dashboard, user }) => {
     test.setTimeout(180_000);
     expect(user.email).toContain("@e2e.test");
+    await dashboard.gotoConnections();
     await expect(dashboard.cards()).toHaveCount(providers.length);
     // Registration order, from the registry.
     await expect(dashboard.cards().getByRole("heading", { level: 2 })).toHaveText(providers.map((p) => p.displayName));
