@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Recording } from "../dataset";
-import { escapeHtml, html, json, redirect, type SandboxRequest } from "../http";
+import { html, json, redirect, type SandboxRequest } from "../http";
+import { sandboxPage } from "../page";
 import type { SandboxModule } from "../provider";
 import { endOf, idField, isoField, localDateTime, offsetText, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -92,10 +93,15 @@ export const sandbox: SandboxModule = {
       const session = state.widgetSessions.get(req.params.session!);
       if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
       const options = widgetProviders.map((p) => `<option value="${p}">${p}</option>`).join("");
-      return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Terra (sandbox) — connect</title></head>
-  <body><main><h1>Terra (sandbox)</h1><p>Connect a wearable for ${escapeHtml(session.referenceId)}.</p>
-  <form method="post"><p><label for="provider">Provider</label> <select id="provider" name="provider">${options}</select></p>
-  <button type="submit" name="decision" value="authorize">Authorize</button> <button type="submit" name="decision" value="deny">Deny</button></form></main></body></html>`);
+      return html(
+        sandboxPage(
+          terra.definition,
+          "Terra (sandbox) — connect",
+          `<p>Choose the wearable whose data Terra should pass on.</p>
+  <form method="post"><p><label for="provider">Provider</label><select id="provider" name="provider">${options}</select></p>
+  <div class="actions"><button class="primary" type="submit" name="decision" value="authorize">Authorize</button><button type="submit" name="decision" value="deny">Deny</button></div></form>`,
+        ),
+      );
     });
 
     terra.page("POST", "widget/:session", (req) => {

@@ -84,7 +84,8 @@ export function syntheticTrack(input: TrackInput, step = 5): Sample[] {
     const heartRate = avgHr > 0 ? Math.min(maxHr, Math.round(avgHr * (0.78 + 0.22 * warm) + 6 * terrain + (random() - 0.5) * 4)) : undefined;
     const sample: Sample = { t, heartRate, distance: distance > 0 ? Math.min(distance, covered) : undefined };
     if (meanSpeed > 0) sample.speed = speed;
-    if (cadenceBase) sample.cadence = Math.round(cadenceBase * (0.96 + random() * 0.08));
+    // Cadence drifts with the terrain (shorter, quicker steps uphill) rather than jumping about.
+    if (cadenceBase) sample.cadence = Math.round(cadenceBase * (1 + 0.025 * terrain) + (random() - 0.5) * 2);
     if (input.sport === "ride") sample.power = Math.round(Math.max(0, 180 + 70 * terrain + (random() - 0.5) * 40));
     if (gps || climb > 0) sample.altitude = Math.round((170 + (climb / (2 * hills)) * (1 + terrain)) * 10) / 10;
     if (gps) {
