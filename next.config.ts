@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // No development badge over the pages (`npm run dev`); the demo runs a production build anyway.
+  devIndicators: false,
   // forbidden() answers non-admins on admin pages with a real 403 status.
   experimental: {
     authInterrupts: true,

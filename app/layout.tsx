@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { FormatProvider } from "@/components/format-provider";
 import { QueryProvider } from "@/components/query-provider";
 import { SiteHeader } from "@/components/site-header";
 import { getSessionUser } from "@/lib/auth/session";
+import { defaultDisplayPreferences } from "@/lib/format";
+import { getDisplayPreferences, requestLocale } from "@/lib/preferences";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,6 +20,7 @@ export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
+  const [preferences, locale] = await Promise.all([user ? getDisplayPreferences(user.id) : defaultDisplayPreferences, requestLocale()]);
   return (
     <html lang="en">
       <body className="min-h-screen">
@@ -24,11 +28,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader user={user} />
-        <QueryProvider>
-          <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-            {children}
-          </main>
-        </QueryProvider>
+        <FormatProvider preferences={preferences} locale={locale}>
+          <QueryProvider>
+            <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+              {children}
+            </main>
+          </QueryProvider>
+        </FormatProvider>
       </body>
     </html>
   );

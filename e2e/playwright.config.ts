@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./browser";
 import { freePort } from "./ports";
 import { sandboxProviderEnv } from "../sandbox/env";
+import { demoAdmin } from "../scripts/demo-admin";
 
 /**
  * Browser tests run the production build (`next start`) against the provider sandbox, both on
@@ -40,6 +41,8 @@ const appEnv: Record<string, string> = {
   PIERRE_SYNC_REQUEST_TIMEOUT_MS: "3000",
   // Syncs in tests are the ones tests ask for (connecting, webhooks, "Sync now"): the schedule waits a day.
   PIERRE_SYNC_INTERVAL_MINUTES: "1440",
+  // No tile server is reachable here: maps draw the route outline alone.
+  PIERRE_MAP_TILES: "off",
 };
 
 export default defineConfig({
@@ -70,7 +73,10 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `npx next start -H 127.0.0.1 -p ${appPort}`,
+      // The demo's administrator exists before the app starts, as `npm run demo` makes it.
+      command:
+        `npx tsx --conditions=react-server scripts/admin-create.ts --email ${demoAdmin.email} --password ${demoAdmin.password} && ` +
+        `npx next start -H 127.0.0.1 -p ${appPort}`,
       cwd: root,
       url: `${appUrl}/api/health`,
       env: appEnv,

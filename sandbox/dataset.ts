@@ -46,7 +46,8 @@ export function prng(seed: number): () => number {
 
 const DAY = 86_400_000;
 export const DATASET_DAYS = 120;
-const offsets = [60, -300, 600, 60, 120];
+/** The athlete lives in UTC+1 (Lyon, see lib/providers/synthetic/track.ts) and trains in the morning. */
+const HOME_OFFSET_MINUTES = 60;
 
 export const profiles: Record<Sport, { names: string[]; minutes: [number, number]; pace?: [number, number]; climb?: [number, number]; hr: [number, number]; kcal: number }> = {
   run: { names: ["Morning Run", "Easy Run", "Long Run", "Intervals"], minutes: [25, 90], pace: [280, 380], climb: [2, 12], hr: [140, 165], kcal: 11 },
@@ -105,8 +106,8 @@ export function canonicalWorkouts(now: number): Workout[] {
     if (random() > 0.5) continue;
     let pick = random() * 100;
     const sport = sportWeights.find(([, weight]) => (pick -= weight) < 0)?.[0] ?? "run";
-    const offset = offsets[Math.floor(daysAgo / 7) % offsets.length]!;
-    const hour = 6 + Math.floor(random() * 12);
+    const offset = HOME_OFFSET_MINUTES;
+    const hour = 6 + Math.floor(random() * 4);
     workouts.push(makeWorkout(random, workouts.length, sport, today - daysAgo * DAY + hour * 3600_000 + Math.floor(random() * 50) * 60_000, offset));
   }
   // The featured workouts, in the last few days so every provider's window includes them.

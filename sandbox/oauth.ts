@@ -1,4 +1,6 @@
+import type { ProviderDefinition } from "@/lib/providers/types";
 import { createHash, randomBytes } from "node:crypto";
+import { sandboxPage } from "./page";
 import { escapeHtml, html, redirect, type Router, type SandboxRequest, type SandboxResponse } from "./http";
 import type { ProviderSandbox } from "./provider";
 import type { Athlete, SandboxState } from "./state";
@@ -54,16 +56,18 @@ export function lifetimeOf(state: SandboxState, provider: string, lifetimeSecond
   return state.lifetimes.get(provider) ?? (Number.isFinite(global) && global > 0 ? global : lifetimeSeconds);
 }
 
-function consentPage(displayName: string, fields: Record<string, string>, scopes: string[]): string {
+function consentPage(definition: ProviderDefinition, fields: Record<string, string>, scopes: string[]): string {
   const hidden = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join("");
-  const scopeList = scopes.length ? `<ul>${scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join("")}</ul>` : "<p>No scopes requested.</p>";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(displayName)} (sandbox) — authorize</title>
-<style>body{font-family:system-ui;max-width:32rem;margin:3rem auto;padding:0 1rem}button{font-size:1rem;padding:.5rem 1rem;margin-right:.5rem}</style></head>
-<body><main><h1>${escapeHtml(displayName)} (sandbox)</h1><p>An application wants to read your ${escapeHtml(displayName)} data.</p>${scopeList}
-<form method="post">${hidden}<p><label for="athlete">Athlete</label> <input id="athlete" name="athlete" value="athlete"></p>
-<button type="submit" name="decision" value="authorize">Authorize</button><button type="submit" name="decision" value="deny">Deny</button></form></main></body></html>`;
+  const scopeList = scopes.length ? `<p>It asks for:</p><ul>${scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join("")}</ul>` : "<p>No scopes requested.</p>";
+  return sandboxPage(
+    definition,
+    `${definition.displayName} (sandbox) — authorize`,
+    `<p>An application wants to read your ${escapeHtml(definition.displayName)} data.</p>${scopeList}
+<form method="post">${hidden}<p><label for="athlete">Athlete</label><input id="athlete" name="athlete" value="athlete"></p>
+<div class="actions"><button class="primary" type="submit" name="decision" value="authorize">Authorize</button><button type="submit" name="decision" value="deny">Deny</button></div></form>`,
+  );
 }
 
 function badRequestPage(message: string): SandboxResponse {
@@ -109,7 +113,7 @@ export function registerOAuth(router: Router, state: SandboxState, provider: Pro
     // Every authorize parameter rides along to the decision, as the real consent pages keep them.
     const fields = withoutConsentFields(params);
     const scopes = (params.scope ?? "").split(quirks.scopeSeparator).filter(Boolean);
-    return html(consentPage(definition.displayName, fields, scopes));
+    return html(consentPage(definition, fields, scopes));
   });
 
   router.add("POST", id, "page", authorizeUrl, (req) => {

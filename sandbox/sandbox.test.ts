@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { normalizeOuraHeartRate } from "@/lib/providers/oura/streams";
 import { addActivities, failNext, reset, setTokenLifetime } from "./control-client";
 import { sandboxCredentials, sandboxPath } from "./env";
 import { startSandbox, type Sandbox } from "./server";
@@ -232,6 +233,48 @@ describe("the providers that joined with Google Health", () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect((await fetch(`${sandbox.url}/oura/oauth/revoke?access_token=${token}`)).status).toBe(200);
     expect((await fetch(`${sandbox.url}/oura/v2/usercollection/personal_info`, auth(token))).status).toBe(401);
+  });
+
+  it("Oura: heart rate by time window, the workout's track in Oura's format, paged by next_token; 403 without the heartrate scope", async () => {
+    const token = async (scope: string) => {
+      const { code } = await authorize("oura", { scope });
+      const body = (await (await tokenRequest("oura", { grant_type: "authorization_code", code: code!, redirect_uri: redirectUri })).json()) as Record<string, string>;
+      return body.access_token!;
+    };
+    const both = await token("workout heartrate");
+    const workouts = (await (await fetch(`${sandbox.url}/oura/v2/usercollection/workout?start_date=2000-01-01&end_date=2100-01-01`, auth(both))).json()) as {
+      data: { start_datetime: string; end_datetime: string }[];
+    };
+    const workout = workouts.data.find((w) => Date.parse(w.end_datetime) - Date.parse(w.start_datetime) > 3000_000)!;
+    const start = Date.parse(workout.start_datetime);
+    const end = Date.parse(workout.end_datetime);
+    const query = `start_datetime=${encodeURIComponent(new Date(start).toISOString())}&end_datetime=${encodeURIComponent(new Date(end).toISOString())}`;
+    const pages: { data: { bpm: number; source: string; timestamp: string }[]; next_token: string | null }[] = [];
+    let url: string | undefined = `${sandbox.url}/oura/v2/usercollection/heartrate?${query}`;
+    while (url) {
+      const page = (await (await fetch(url, auth(both))).json()) as (typeof pages)[number];
+      pages.push(page);
+      url = page.next_token ? `${sandbox.url}/oura/v2/usercollection/heartrate?${query}&next_token=${page.next_token}` : undefined;
+    }
+    // Over 50 minutes at one reading every 5 s: more than one page of 500.
+    expect(pages.length).toBeGreaterThan(1);
+    const readings = pages.flatMap((p) => p.data);
+    expect(readings[0]).toEqual({ bpm: expect.any(Number), source: "workout", timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/) });
+    const times = readings.map((r) => Date.parse(r.timestamp));
+    expect(times[0]).toBe(start);
+    expect(times.at(-1)).toBeLessThanOrEqual(end);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(new Set(times).size).toBe(times.length);
+    for (const r of readings) expect(r.bpm).toBeGreaterThan(40);
+    // The streams normalizer reads them back as one heart-rate series from the workout's start.
+    const streams = normalizeOuraHeartRate(pages, { start, end })!;
+    expect(streams.time.slice(0, 3)).toEqual([0, 5, 10]);
+    expect(streams.heartRate).toEqual(readings.map((r) => r.bpm));
+
+    expect((await fetch(`${sandbox.url}/oura/v2/usercollection/heartrate`, auth(both))).status).toBe(400);
+    expect((await fetch(`${sandbox.url}/oura/v2/usercollection/heartrate?${query}&next_token=nonsense`, auth(both))).status).toBe(400);
+    expect((await fetch(`${sandbox.url}/oura/v2/usercollection/heartrate?${query}`, auth(await token("workout")))).status).toBe(403);
+    expect((await fetch(`${sandbox.url}/oura/v2/usercollection/heartrate?${query}`)).status).toBe(401);
   });
 
   it("Suunto: HTTP Basic only, the username in the token response, and no API answer without the subscription key", async () => {

@@ -6,6 +6,7 @@ import { parseSyncEnv, type SyncSettings } from "@/lib/config/sync";
 import { setStoreForTests } from "@/lib/db";
 import { insertUser } from "@/lib/db/queries";
 import { openSqliteStore, type Store, type StoreOptions } from "@/lib/db/store";
+import { forgetOutages } from "@/lib/connections/budget";
 import { resetCircuitBreakers } from "@/lib/providers/http";
 import { setProviderCatalogForTests } from "@/lib/providers";
 import { buildProviderCatalog, type ProviderCatalog } from "@/lib/providers/catalog";
@@ -67,4 +68,10 @@ export function createTestApp(options: { modules: readonly ProviderModule[]; env
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Between tests the sandbox's providers are well again: no breaker open in memory or in the database. */
+export async function resetProviderHealth(): Promise<void> {
+  resetCircuitBreakers();
+  await forgetOutages();
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePageUser } from "@/lib/auth/session";
 import { getSourcePriority } from "@/lib/feed/corrections";
+import { getDisplayPreferences } from "@/lib/preferences";
 import { getRegistry } from "@/lib/providers";
+import { DisplayPreferencesForm } from "./display-preferences";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 import { SourceOrder } from "./source-order";
 
@@ -13,6 +15,8 @@ export default async function SettingsPage() {
   const user = await requirePageUser("/settings");
   const registry = getRegistry();
   const { order, own } = await getSourcePriority(user.id);
+  const display = await getDisplayPreferences(user.id);
+  const zones = Intl.supportedValuesOf("timeZone");
   const names = Object.fromEntries(registry.listDefinitions().map((d) => [d.id, d.displayName]));
   return (
     <section className="space-y-8">
@@ -24,6 +28,14 @@ export default async function SettingsPage() {
           sessions on your other devices, and a copied session cookie stops working at once.
         </p>
         <SignOutEverywhere />
+      </div>
+      <div className="space-y-2">
+        <h2 className="text-lg font-semibold">Units and time</h2>
+        <p className="text-sm text-slate-700">
+          How distances, paces and elevation are shown, which day your weeks start on (for totals), and whether times are those where each workout
+          happened or all in one time zone.
+        </p>
+        <DisplayPreferencesForm initial={display} zones={zones} />
       </div>
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Which version is shown first</h2>

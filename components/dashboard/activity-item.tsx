@@ -1,6 +1,10 @@
+"use client";
+
 import Link from "next/link";
+import { useFormat } from "@/components/format-provider";
+import { SportIcon } from "@/components/sport-icon";
 import type { FeedItem } from "@/lib/feed/query";
-import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportColors, sportLabels } from "@/lib/format";
+import { sportLabels } from "@/lib/format";
 
 export type ProviderNames = Record<string, string>;
 
@@ -19,25 +23,20 @@ function SourceBadge({ name, url, primary, reason }: { name: string; url: string
 }
 
 export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderNames }) {
+  const format = useFormat();
   const duration = item.movingSeconds ?? item.elapsedSeconds;
   const stats: [string, string | null][] = [
-    ["Distance", formatDistance(item.distanceMeters)],
-    ["Duration", formatDuration(item.elapsedSeconds ?? item.movingSeconds)],
-    [item.sport === "ride" ? "Speed" : "Pace", formatPaceOrSpeed(item.sport, item.distanceMeters, duration)],
-    ["Elevation", item.elevationGainMeters ? `${Math.round(item.elevationGainMeters)} m` : null],
-    ["Heart rate", item.averageHeartRate ? `${Math.round(item.averageHeartRate)}${item.maxHeartRate ? ` / ${Math.round(item.maxHeartRate)}` : ""} bpm` : null],
-    ["Calories", item.calories ? `${Math.round(item.calories)} kcal` : null],
+    ["Distance", format.distance(item.distanceMeters)],
+    ["Duration", format.duration(item.elapsedSeconds ?? item.movingSeconds)],
+    [format.usesPace(item.sport) ? "Pace" : "Speed", format.paceOrSpeed(item.sport, item.distanceMeters, duration)],
+    ["Elevation", format.elevation(item.elevationGainMeters)],
+    ["Heart rate", item.averageHeartRate ? `${format.number(item.averageHeartRate)}${item.maxHeartRate ? ` / ${format.number(item.maxHeartRate)}` : ""} bpm` : null],
+    ["Calories", format.calories(item.calories)],
   ];
   return (
     <article className="card" data-activity-id={item.id} aria-label={item.name}>
       <div className="flex items-start gap-3">
-        <span
-          aria-hidden="true"
-          className="flex h-9 w-9 shrink-0 items-center justify-center rounded-full text-xs font-bold uppercase text-white"
-          style={{ backgroundColor: sportColors[item.sport] ?? sportColors.other }}
-        >
-          {(sportLabels[item.sport] ?? item.sport).slice(0, 2)}
-        </span>
+        <SportIcon sport={item.sport} />
         <div className="min-w-0 flex-1">
           <h3 className="break-words font-semibold">
             <Link href={`/activities/${encodeURIComponent(item.id)}`} className="hover:underline">
@@ -47,7 +46,7 @@ export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderN
           <p className="text-sm text-slate-600">
             <span>{sportLabels[item.sport] ?? item.sport}</span>
             {" · "}
-            <time dateTime={item.startTime}>{formatLocalDateTime(item.startTime, item.utcOffsetMinutes)}</time>
+            <time dateTime={item.startTime}>{format.workoutDateTime(item.startTime, item.utcOffsetMinutes)}</time>
             {item.device && ` · ${item.device}`}
           </p>
         </div>
@@ -57,21 +56,21 @@ export function ActivityItem({ item, names }: { item: FeedItem; names: ProviderN
           .filter(([, value]) => value !== null)
           .map(([label, value]) => (
             <div key={label}>
-              <dt className="text-xs text-slate-500">{label}</dt>
+              <dt className="text-xs text-slate-600">{label}</dt>
               <dd className="font-medium">{value}</dd>
             </div>
           ))}
       </dl>
       {item.legs.length > 0 && (
         <p className="mt-2 text-sm text-slate-700" data-testid="legs">
-          <span className="text-xs text-slate-500">Legs </span>
-          {item.legs.map((leg) => [sportLabels[leg.sport] ?? leg.sport, formatDistance(leg.distanceMeters)].filter(Boolean).join(" ")).join(" → ")}
+          <span className="text-xs text-slate-600">Legs </span>
+          {item.legs.map((leg) => [sportLabels[leg.sport] ?? leg.sport, format.distance(leg.distanceMeters)].filter(Boolean).join(" ")).join(" → ")}
         </p>
       )}
       <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="sources">
-        <span className="text-xs text-slate-500">From</span>
+        <span className="text-xs text-slate-600">From</span>
         <SourceBadge name={names[item.provider] ?? item.provider} url={item.url} primary />
-        {item.alsoOn.length > 0 && <span className="text-xs text-slate-500">Also on</span>}
+        {item.alsoOn.length > 0 && <span className="text-xs text-slate-600">Also on</span>}
         {item.alsoOn.map((other) => (
           <SourceBadge key={`${other.provider}:${other.id}`} name={names[other.provider] ?? other.provider} url={other.url} reason={other.reason} />
         ))}

@@ -1,13 +1,15 @@
 import type { ProviderStatus } from "@/lib/connections/service";
 import type { FeedPage } from "@/lib/feed/query";
 import type { WeeklyTraining } from "@/lib/feed/query";
+import type { TrainingOverview } from "@/lib/feed/training";
+import type { WorkoutStreams } from "@/lib/streams/service";
 import type { ProviderSyncResult } from "@/lib/sync/engine";
 
 /** The dashboard's calls to our own JSON routes; errors carry the server's message. */
 async function request<T>(url: string, init?: RequestInit): Promise<T> {
   const response = await fetch(url, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
   const body = (await response.json().catch(() => null)) as (T & { error?: string }) | null;
-  if (!response.ok) throw new Error(body?.error ?? `Request failed (HTTP ${response.status}).`);
+  if (!response.ok) throw new ApiError(body?.error ?? `Request failed (HTTP ${response.status}).`, response.status);
   return body as T;
 }
 
@@ -26,10 +28,21 @@ export const disconnectProvider = (provider: string) =>
   }).then((r) => r.result);
 
 export interface FeedFilters {
+  q: string;
   provider: string;
   sport: string;
   from: string;
   to: string;
+}
+
+/** An error answer from our API, with its HTTP status (a 400 is the caller's to fix, not to retry). */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
 }
 
 export function fetchFeedPage(filters: FeedFilters, cursor: string | null): Promise<FeedPage> {
@@ -40,3 +53,7 @@ export function fetchFeedPage(filters: FeedFilters, cursor: string | null): Prom
 }
 
 export const fetchWeekly = () => request<WeeklyTraining>("/api/activities/weekly");
+
+export const fetchTraining = (groupBy: "week" | "month") => request<TrainingOverview>(`/api/training?groupBy=${groupBy}`);
+
+export const fetchStreams = (workoutId: string) => request<WorkoutStreams>(`/api/activities/${encodeURIComponent(workoutId)}/streams`);

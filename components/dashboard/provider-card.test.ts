@@ -11,6 +11,7 @@ function retired(overrides: Partial<ProviderStatus> = {}, successor: Partial<Non
     displayName: "OldCo",
     description: "Workouts from OldCo.",
     brandColor: "#123456",
+    logo: null,
     connection: "oauth2",
     configured: true,
     connected: true,

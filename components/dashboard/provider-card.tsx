@@ -1,6 +1,7 @@
 "use client";
 
-import { formatDistanceToNow } from "date-fns";
+import { useFormat } from "@/components/format-provider";
+import { ProviderLogo } from "@/components/provider-logo";
 import type { ProviderStatus } from "@/lib/connections/service";
 
 type Status = Omit<ProviderStatus, "id"> & { id: string };
@@ -11,7 +12,7 @@ const badge: Record<ProviderStatus["status"], { text: string; style: string }> =
   needs_reconnect: { text: "Needs reconnect", style: "bg-amber-100 text-amber-900" },
   error: { text: "Sync failed", style: "bg-red-100 text-red-900" },
   revoked: { text: "Access withdrawn", style: "bg-amber-100 text-amber-900" },
-  not_configured: { text: "Not configured", style: "bg-slate-100 text-slate-500" },
+  not_configured: { text: "Not configured", style: "bg-slate-100 text-slate-700" },
   retired: { text: "Retired", style: "bg-amber-100 text-amber-900" },
 };
 
@@ -40,12 +41,9 @@ function Retirement({ provider: p }: { provider: Status }) {
   );
 }
 
-function ago(iso: string | null): string | null {
-  return iso ? formatDistanceToNow(new Date(iso), { addSuffix: true }) : null;
-}
-
 export function ProviderCard(props: { provider: Status; syncing: boolean; onSync: () => void; onDisconnect: () => void }) {
   const p = props.provider;
+  const format = useFormat();
   const titleId = `provider-${p.id}-title`;
   const connectHref = `/api/providers/${encodeURIComponent(p.id)}/connect`;
   const counts = p.lastSyncCounts;
@@ -57,13 +55,7 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
   return (
     <article aria-labelledby={titleId} className="card flex flex-col gap-3" data-provider={p.id} data-status={p.status}>
       <header className="flex items-start gap-3">
-        <span
-          aria-hidden="true"
-          className="flex h-10 w-10 shrink-0 items-center justify-center rounded-full text-lg font-bold text-white"
-          style={{ backgroundColor: p.brandColor }}
-        >
-          {p.displayName.charAt(0)}
-        </span>
+        <ProviderLogo name={p.displayName} brandColor={p.brandColor} logo={p.logo} />
         <div className="min-w-0 flex-1">
           <h2 id={titleId} className="font-semibold">
             {p.displayName}
@@ -95,7 +87,7 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
                 {p.account?.name ?? (p.account?.id ? `ID ${p.account.id.length > 12 ? `${p.account.id.slice(0, 12)}…` : p.account.id}` : "connected")}
               </span>
             </p>
-            {p.connectedAt && <p>Connected since {new Date(p.connectedAt).toLocaleDateString()}</p>}
+            {p.connectedAt && <p>Connected since {format.date(p.connectedAt)}</p>}
           </>
         )}
         {(p.status === "needs_reconnect" || p.status === "revoked") && <p className="text-amber-900">{p.reason ?? "Access was revoked or expired."}</p>}
@@ -109,18 +101,21 @@ export function ProviderCard(props: { provider: Status; syncing: boolean; onSync
         ) : (
           p.connected && (
             <>
-              {p.lastSyncAt ? (
-                <p>
-                  Last sync {ago(p.lastSyncAt)}
+              {p.status === "error" ? (
+                // A failed attempt is not a sync: say when it was tried, not "last sync".
+                p.lastSyncAt && <p suppressHydrationWarning>Tried {format.relative(p.lastSyncAt)}</p>
+              ) : p.lastSyncAt ? (
+                <p suppressHydrationWarning>
+                  Last sync {format.relative(p.lastSyncAt)}
                   {counts && ` · ${counts.fetched} fetched, ${counts.inserted} new, ${counts.updated} updated${counts.skipped ? `, ${counts.skipped} skipped` : ""}`}
                 </p>
               ) : (
                 <p>Waiting for the first sync…</p>
               )}
               {p.lastSyncError && (
-                <p role="alert" className="text-red-800">
+                <p role="alert" className="text-red-800" suppressHydrationWarning>
                   {p.lastSyncError}
-                  {p.nextSyncAfter && ` Next try after ${new Date(p.nextSyncAfter).toLocaleTimeString()}.`}
+                  {p.nextSyncAfter && ` Next try ${format.relative(p.nextSyncAfter)}.`}
                 </p>
               )}
             </>

@@ -24,7 +24,6 @@ export function ProviderPanel({ initial }: { initial: ProviderStatusMap }) {
   const refreshAll = () => {
     void queryClient.invalidateQueries({ queryKey: ["providers"] });
     void queryClient.invalidateQueries({ queryKey: ["activities"] });
-    void queryClient.invalidateQueries({ queryKey: ["weekly"] });
   };
 
   const setSyncingFor = (id: string, on: boolean) =>
@@ -74,7 +73,7 @@ export function ProviderPanel({ initial }: { initial: ProviderStatusMap }) {
     <section aria-labelledby="providers-heading" className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="providers-heading" className="text-xl font-semibold">
-          Your providers
+          Your sources
         </h2>
         <button type="button" className="btn-primary" disabled={connectedIds.length === 0 || syncing.size > 0} onClick={() => sync(connectedIds)}>
           {syncing.size > 0 ? "Syncing…" : "Sync all now"}

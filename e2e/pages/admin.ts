@@ -14,4 +14,8 @@ export class AdminProvidersPage {
   row(providerId: string): Locator {
     return this.table().locator(`tr[data-provider="${providerId}"]`);
   }
+
+  copyRedirectUri(displayName: string): Locator {
+    return this.page.getByRole("button", { name: `Copy ${displayName}'s redirect URI` });
+  }
 }

@@ -22,6 +22,8 @@ export class TokensPage {
 
   async revoke(name: string) {
     await this.row(name).getByRole("button", { name: `Revoke ${name}` }).click();
+    // Revoking asks first.
+    await this.page.getByRole("dialog", { name: `Revoke “${name}”?` }).getByRole("button", { name: "Revoke token" }).click();
     await expect(this.row(name)).toContainText("Revoked");
   }
 

@@ -43,4 +43,27 @@ export class WorkoutPage {
     await this.page.getByRole("button", { name: "Let Pierre decide" }).click();
     await expect(this.page.getByRole("button", { name: "Let Pierre decide" })).toHaveCount(0);
   }
+
+  /** A chart of one series (heartRate, pace, speed, altitude, cadence, power), drawn once the samples arrive. */
+  chart(series: string): Locator {
+    return this.page.getByTestId(`chart-${series}`);
+  }
+
+  routeMap(): Locator {
+    return this.page.getByTestId("route-map");
+  }
+
+  /** The route drawn on the map (an SVG path), with or without tiles under it. */
+  routeOutline(): Locator {
+    return this.routeMap().locator("path.route-outline");
+  }
+
+  streamsSource(): Locator {
+    return this.page.getByTestId("streams-source");
+  }
+
+  /** One row of the side-by-side table: the shown value, where it came from, and each source's value. */
+  field(label: string): Locator {
+    return this.page.getByRole("table", { name: "Fields of this workout by source" }).getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: label, exact: true }) });
+  }
 }

@@ -15,7 +15,7 @@ async function connectAndWait(dashboard: DashboardPage, names: string[]) {
     await expect(dashboard.notice()).toHaveText(`Connected to ${name}`);
   }
   for (const name of names) await expect(dashboard.card(name)).toContainText("Last sync", { timeout: 30_000 });
-  await dashboard.page.reload();
+  await dashboard.goto();
 }
 
 test.describe("the merged activity feed", () => {
@@ -40,10 +40,9 @@ test.describe("the merged activity feed", () => {
     const merged = dashboard.item(featured.merged);
     await expect(merged).toHaveCount(1);
     const sources = merged.getByTestId("sources");
-    await expect(sources).toContainText("From");
-    await expect(sources.getByRole("link", { name: "Garmin" })).toHaveAttribute("href", /connect\.garmin\.com/);
-    await expect(sources).toContainText("Also on");
-    await expect(sources.getByRole("link", { name: "Strava" })).toHaveAttribute("href", /strava\.com\/activities\//);
+    await expect(sources).toContainText(/From\s*Garmin\s*Also on\s*Strava/);
+    // Sandbox ids name nothing on the real sites: no links there.
+    await expect(sources.getByRole("link")).toHaveCount(0);
     await expect(merged).toContainText("/km");
     for (const name of featured.backToBack) await expect(dashboard.item(name)).toHaveCount(1);
     for (const item of await dashboard.feedItems().all()) await expect(item).toContainText("Run");
@@ -64,8 +63,7 @@ test.describe("the merged activity feed", () => {
     await page.getByRole("button", { name: "Clear filters" }).click();
     await expect(dashboard.feedItems().first()).toBeVisible();
 
-    await expect(page.getByRole("heading", { name: "Training time per week, last 12 weeks" })).toBeVisible();
-    await expect(page.locator("table caption", { hasText: "Hours of training per week and sport" })).toHaveCount(1);
+    await expect(dashboard.thisWeek()).toBeVisible();
   });
 
   test("a failing provider shows its error on its card while the others still sync", async ({ page, dashboard, user }) => {
@@ -84,9 +82,10 @@ test.describe("the merged activity feed", () => {
     await expect(dashboard.card("WHOOP")).toHaveAttribute("data-status", "connected");
   });
 
-  test("the feed tells a new person what to do", async ({ page, user }) => {
+  test("the feed tells a new person what to do", async ({ page, dashboard, user }) => {
     expect(user).toBeTruthy();
-    await expect(page.getByText("Connect a provider above and your workouts will appear here.")).toBeVisible();
-    await expect(page.getByText("No training in the last 12 weeks yet.")).toBeVisible();
+    await expect(page.getByRole("main").getByRole("link", { name: "Connect a provider" })).toBeVisible();
+    await expect(dashboard.thisWeek()).toContainText("0 workouts");
+    await expect(dashboard.strip()).toContainText("No source connected yet.");
   });
 });

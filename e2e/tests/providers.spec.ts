@@ -11,6 +11,7 @@ test.describe("connecting providers", () => {
   test("every registered provider has a card and connects through its own flow", async ({ page, dashboard, user }) => {
     test.setTimeout(180_000);
     expect(user.email).toContain("@e2e.test");
+    await dashboard.gotoConnections();
     await expect(dashboard.cards()).toHaveCount(providers.length);
     // Registration order, from the registry.
     await expect(dashboard.cards().getByRole("heading", { level: 2 })).toHaveText(providers.map((p) => p.displayName));
@@ -86,7 +87,7 @@ test.describe("connecting providers", () => {
     const accountBefore = await dashboard.card("Strava").textContent();
 
     await page.goto(callbackUrl);
-    await expect(dashboard.notice()).toHaveText("This Strava connection link was already used. Start again from the dashboard.");
+    await expect(dashboard.notice()).toHaveText("This Strava connection link was already used. Start again from Connections.");
     await dashboard.expectStatus("Strava", "connected");
     expect(await dashboard.card("Strava").textContent()).toBe(accountBefore);
   });

@@ -3,6 +3,7 @@ import { expireTokens, failNext, requests, reset } from "@/sandbox/control-clien
 import { findConnection } from "@/lib/db/queries";
 import { resetCircuitBreakers } from "@/lib/providers/http";
 import { syncUser } from "@/lib/sync/engine";
+import { resetProviderHealth } from "@/test/test-app";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { FAIR_SHARE } from "./budget";
 import { completeConnect, startConnect } from "./service";
@@ -17,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => env.close());
 beforeEach(async () => {
   await reset(env.sandbox.url);
-  resetCircuitBreakers();
+  await resetProviderHealth();
 });
 
 async function connected(provider: string): Promise<string> {

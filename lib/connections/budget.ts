@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { getStore } from "@/lib/db";
 import { DatabaseRateLimiter } from "@/lib/db/rate-limiter";
 import { AppError } from "@/lib/errors";
 import { inWords } from "@/lib/providers/http";
@@ -86,6 +87,11 @@ export async function pauseProvider(definition: ProviderDefinition, userId: stri
 export async function markOutage(definition: ProviderDefinition, until: Date): Promise<void> {
   const ms = until.getTime() - Date.now();
   if (ms > 0) await outages.set(definition.id, 1, Math.ceil(ms / 1000));
+}
+
+/** Forgets every provider's outage, as after a provider is known to be back (tests, operators). */
+export async function forgetOutages(): Promise<void> {
+  await getStore().transaction((tx) => tx.query("DELETE FROM rate_limits WHERE key LIKE 'provider-outage:%'"));
 }
 
 /** The limits as the admin page and tests read them. */

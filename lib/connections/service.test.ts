@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { expireTokens, requests, reset, revokeTokens } from "@/sandbox/control-client";
 import { findConnection } from "@/lib/db/queries";
-import { resetCircuitBreakers } from "@/lib/providers/http";
+import { resetProviderHealth } from "@/test/test-app";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser } from "@/lib/sync/engine";
 import { providerEnvName } from "@/lib/config/provider-env";
@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => env.close());
 beforeEach(async () => {
   await reset(env.sandbox.url);
-  resetCircuitBreakers();
+  await resetProviderHealth();
 });
 
 /** Connect flow as a browser does it: our connect URL, the consent page (or Terra's widget), the redirect back. */

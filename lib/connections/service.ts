@@ -22,6 +22,7 @@ export interface ProviderStatus {
   displayName: string;
   description: string;
   brandColor: string;
+  logo: ProviderDefinition["logo"] | null;
   connection: ProviderDefinition["connection"];
   configured: boolean;
   connected: boolean;
@@ -92,6 +93,7 @@ function statusOf(registry: ProviderRegistry, definition: ProviderDefinition, co
     displayName: definition.displayName,
     description: definition.description,
     brandColor: definition.brandColor,
+    logo: definition.logo ?? null,
     connection: definition.connection,
     configured,
     // An account whose last sync failed is still connected; one that needs reconnecting is not usable.

@@ -9,6 +9,8 @@ export interface FeedQuery {
   sport?: string;
   from?: Date;
   to?: Date;
+  /** Words the workout's name contains (case-insensitive for ASCII letters). */
+  q?: string;
 }
 
 /** Opaque to clients: the last item's (start, id), so pages never skip or repeat under inserts. */
@@ -49,7 +51,9 @@ export function parseBound(value: string, end: boolean): Date | undefined {
   return Number.isNaN(instant) ? undefined : new Date(instant);
 }
 
-type FeedParameter = "limit" | "cursor" | "provider" | "sport" | "from" | "to";
+type FeedParameter = "limit" | "cursor" | "provider" | "sport" | "from" | "to" | "q";
+
+export const MAX_SEARCH_LENGTH = 100;
 
 /**
  * Query parameters → a feed query; anything wrong answers 400 naming the parameter. `names` are
@@ -84,6 +88,13 @@ export function parseFeedQuery(
   if (sport !== undefined) {
     if (!(sports as readonly string[]).includes(sport)) throw bad("sport", `must be one of ${sports.join(", ")}.`);
     query.sport = sport;
+  }
+  const q = get("q");
+  if (q !== undefined) {
+    if (q.length > MAX_SEARCH_LENGTH) throw bad("q", `must be at most ${MAX_SEARCH_LENGTH} characters.`);
+    // Control characters are never part of a workout's name.
+    if (/[\u0000-\u001f\u007f]/.test(q)) throw bad("q", "must be plain text.");
+    query.q = q.replace(/\s+/g, " ");
   }
   for (const [name, end] of [["from", false], ["to", true]] as const) {
     const value = get(name);

@@ -24,7 +24,7 @@ export interface FeedPage {
 }
 
 export function toFeedItem(registry: ProviderRegistry, row: WorkoutRow): FeedItem {
-  const urlOf = (provider: string, id: string) => registry.getDefinition(provider)?.activityUrl?.(id) ?? null;
+  const urlOf = (provider: string, id: string) => registry.activityUrl(provider, id);
   // Rows written before roles existed name the primary first and copies after it.
   const sources = (JSON.parse(row.sources) as StoredSource[]).map((source, i) => ({ ...source, role: source.role ?? (i === 0 ? "primary" : "copy") }));
   return {

@@ -53,9 +53,10 @@ function rounded(totals: Totals): Totals {
  */
 export async function trainingSummary(
   userId: string,
-  input: { from?: string; to?: string; groupBy: GroupBy; sport?: string },
+  input: { from?: string; to?: string; groupBy: GroupBy; sport?: string; weekStart?: number },
   now = new Date(),
 ): Promise<TrainingSummary> {
+  const weekStart = input.weekStart ?? 1;
   const bound = (name: "from" | "to") => {
     const value = input[name]?.trim();
     if (!value) return undefined;
@@ -70,13 +71,13 @@ export async function trainingSummary(
   }
   // `to` is exclusive (a date means the end of that day): its period is the one holding its last moment.
   const lastMs = (to ?? now).getTime() - (to ? 1 : 0);
-  const fromMs = from?.getTime() ?? shiftPeriod(periodStart(lastMs, input.groupBy), input.groupBy, -(DEFAULT_PERIODS - 1));
-  const count = countPeriods(fromMs, lastMs, input.groupBy);
+  const fromMs = from?.getTime() ?? shiftPeriod(periodStart(lastMs, input.groupBy, weekStart), input.groupBy, -(DEFAULT_PERIODS - 1));
+  const count = countPeriods(fromMs, lastMs, input.groupBy, weekStart);
   if (count > MAX_PERIODS) {
     throw new AppError("bad_request", `Invalid from: that range holds ${count} ${input.groupBy}s; ask for at most ${MAX_PERIODS} at a time (or group by month).`);
   }
 
-  const bounds = periodBounds(fromMs, lastMs, input.groupBy);
+  const bounds = periodBounds(fromMs, lastMs, input.groupBy, weekStart);
   const periods = bounds.slice(0, -1).map((start, i) => ({ start, end: bounds[i + 1]!, totals: zero(), bySport: {} as Record<string, Totals> }));
   const totals = zero();
   for (const row of await sumWorkoutsByPeriod(userId, bounds, { sport: input.sport })) {

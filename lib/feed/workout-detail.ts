@@ -1,5 +1,5 @@
 import "server-only";
-import { activityValuesToJson, pickActivityValues, type ActivityValuesJson } from "@/lib/activity/fields";
+import { activityValuesToJson, mergeActivityValues, pickActivityValues, type ActivityFieldName, type ActivityValuesJson } from "@/lib/activity/fields";
 import { getStore } from "@/lib/db";
 import { listActivitiesInGroups, listMatchVerdicts } from "@/lib/db/queries";
 import { findWorkout, listWorkoutsBetween } from "@/lib/db/queries/workouts";
@@ -28,6 +28,8 @@ export interface WorkoutDetail {
   corrected: boolean;
   /** Other workouts close enough in time to be merged with this one. */
   nearby: FeedItem[];
+  /** Which source each shown value came from (null where no source has it). */
+  fieldSources: Record<ActivityFieldName, string | null>;
 }
 
 const NEARBY_LIMIT = 20;
@@ -48,12 +50,18 @@ export async function getWorkoutDetail(registry: ProviderRegistry, userId: strin
         activityId: member.id,
         provider: member.provider,
         providerActivityId: member.providerActivityId,
-        url: registry.getDefinition(member.provider)?.activityUrl?.(member.providerActivityId) ?? null,
+        url: registry.activityUrl(member.provider, member.providerActivityId),
         role: source.role ?? (i === 0 ? "primary" : "copy"),
         reason: source.reason ?? null,
       },
     ];
   });
+  // The shown values are the primary's with gaps filled from the other whole records, in order.
+  const whole = sources.flatMap((source) => {
+    const member = members.get(source.activityId);
+    return member && source.role !== "leg" ? [{ ...pickActivityValues(member), provider: member.provider }] : [];
+  });
+  const fieldSources = whole.length > 0 ? mergeActivityValues(whole[0]!, whole.slice(1)).sources : ({} as Record<ActivityFieldName, string | null>);
   const keys = new Set(records.map(recordKey));
   const corrected = (await listMatchVerdicts(store, userId)).some((v) => keys.has(v.recordA) || keys.has(v.recordB));
   const start = row.startTime.getTime();
@@ -62,5 +70,5 @@ export async function getWorkoutDetail(registry: ProviderRegistry, userId: strin
     .filter((other) => other.id !== row.id)
     .slice(0, NEARBY_LIMIT)
     .map((other) => toFeedItem(registry, other));
-  return { workout, records, corrected, nearby };
+  return { workout, records, corrected, nearby, fieldSources };
 }

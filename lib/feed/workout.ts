@@ -3,7 +3,7 @@ import { activityValuesToJson, pickActivityValues, type ActivityValuesJson } fro
 import { getStore } from "@/lib/db";
 import { findWorkout, listActivitiesById, listActivitiesInGroups } from "@/lib/db/queries";
 import { AppError, excerpt } from "@/lib/errors";
-import { formatDistance, formatDuration, formatLocalDateTime, formatPaceOrSpeed, sportLabels } from "@/lib/format";
+import { createFormatter, sportLabels } from "@/lib/format";
 import type { ProviderRegistry } from "@/lib/providers/registry";
 import type { StoredSource } from "./grouping";
 import { toFeedItem, type FeedItem } from "./query";
@@ -36,21 +36,21 @@ function listNames(names: string[]): string {
 }
 
 /** "Run on Sat 1 Mar 2025, 07:30: 10.20 km in 52:10 (5:07 /km), +85 m, average heart rate 148. Recorded by Garmin; also on Strava." */
-export function summarizeWorkout(activity: FeedItem, displayName: (provider: string) => string): string {
+export function summarizeWorkout(activity: FeedItem, displayName: (provider: string) => string, format = createFormatter()): string {
   const seconds = activity.movingSeconds ?? activity.elapsedSeconds;
   const figures = [
-    formatDistance(activity.distanceMeters),
-    formatDuration(seconds) && `${activity.distanceMeters ? "in " : ""}${formatDuration(seconds)}`,
+    format.distance(activity.distanceMeters),
+    format.duration(seconds) && `${activity.distanceMeters ? "in " : ""}${format.duration(seconds)}`,
   ]
     .filter(Boolean)
     .join(" ");
   const extras = [
-    formatPaceOrSpeed(activity.sport, activity.distanceMeters, seconds),
-    activity.elevationGainMeters ? `+${Math.round(activity.elevationGainMeters)} m` : null,
+    format.paceOrSpeed(activity.sport, activity.distanceMeters, seconds),
+    activity.elevationGainMeters ? `+${format.elevation(activity.elevationGainMeters)}` : null,
     activity.averageHeartRate ? `average heart rate ${Math.round(activity.averageHeartRate)}` : null,
     activity.calories ? `${Math.round(activity.calories)} kcal` : null,
   ].filter(Boolean);
-  const what = `${sportLabels[activity.sport] ?? activity.sport} "${activity.name}" on ${formatLocalDateTime(activity.startTime, activity.utcOffsetMinutes)}`;
+  const what = `${sportLabels[activity.sport] ?? activity.sport} "${activity.name}" on ${format.workoutDateTime(activity.startTime, activity.utcOffsetMinutes)}`;
   const body = [figures, ...extras].filter(Boolean).join(", ");
   const also = activity.alsoOn.length ? `; also on ${listNames(activity.alsoOn.map((other) => displayName(other.provider)))}` : "";
   return `${what}${body ? `: ${body}` : ""}. Recorded by ${displayName(activity.provider)}${also}.`;
@@ -84,7 +84,7 @@ export async function workoutDetail(registry: ProviderRegistry, userId: string, 
       primary: member.id === workout.id,
       role: storedOf(member.id)?.role ?? (member.id === workout.id ? "primary" : "copy"),
       reason: storedOf(member.id)?.reason ?? null,
-      url: registry.getDefinition(member.provider)?.activityUrl?.(member.providerActivityId) ?? null,
+      url: registry.activityUrl(member.provider, member.providerActivityId),
       values: activityValuesToJson(pickActivityValues(member)),
     })),
     summary: summarizeWorkout(activity, displayName),

@@ -2,9 +2,9 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { noticeParams, type Notice } from "@/lib/notice";
 
-/** The dashboard URL with a signed one-shot notice. */
-export function dashboardRedirect(notice: Notice): Response {
-  const url = new URL(`/dashboard?${noticeParams(getConfig().authSecret, notice)}`, getConfig().baseUrl);
+/** Back to the connections page (where connecting starts) with a signed one-shot notice. */
+export function connectionsRedirect(notice: Notice): Response {
+  const url = new URL(`/connections?${noticeParams(getConfig().authSecret, notice)}`, getConfig().baseUrl);
   return Response.redirect(url, 302);
 }
 

@@ -34,7 +34,7 @@ export interface ClaimedState {
   codeVerifier?: string;
 }
 
-const retry = "Start again from the dashboard.";
+const retry = "Start again from Connections.";
 
 /** Checks and uses up a state from a callback; every failure says what happened, nothing is changed. */
 export async function claimState(input: { state: string | null; userId: string; provider: string; providerName: string }): Promise<ClaimedState> {

@@ -26,6 +26,16 @@ describe("ProviderRegistry", () => {
     expect(acme.factory.supportedProviders()).toEqual(["acme"]);
   });
 
+  it("links to a provider's own activity page only when its API is the real one", () => {
+    const real = new ProviderRegistry();
+    real.register(strava, testConfig(strava.definition, { apiBaseUrl: strava.definition.endpoints.apiBaseUrl }));
+    expect(real.activityUrl("strava", "123")).toBe("https://www.strava.com/activities/123");
+    const sandboxed = new ProviderRegistry();
+    sandboxed.register(strava, testConfig(strava.definition, { apiBaseUrl: "http://127.0.0.1:4010/strava/api/v3" }));
+    expect(sandboxed.activityUrl("strava", "123")).toBeNull();
+    expect(sandboxed.activityUrl("nope", "123")).toBeNull();
+  });
+
   it("refuses to register the same name twice instead of overwriting", () => {
     const registry = new ProviderRegistry();
     registry.register(strava, testConfig(strava.definition));

@@ -104,4 +104,16 @@ export class ProviderRegistry {
     const settingsPresent = (definition.settings ?? []).every((setting) => !setting.required || Boolean(config.settings?.[setting.key]));
     return settingsPresent && (!definition.requiresCredentials || Boolean(config.clientId && config.clientSecret));
   }
+
+  /**
+   * The provider's own page for one of its activities, only where the provider is its real self:
+   * with its API pointed elsewhere (the sandbox, a test double) an id names nothing on the real site.
+   */
+  activityUrl(name: string, providerActivityId: string): string | null {
+    const definition = this.getDefinition(name);
+    const config = this.configs.get(name);
+    if (!definition?.activityUrl || !config) return null;
+    if (definition.endpoints.apiBaseUrl && config.apiBaseUrl !== definition.endpoints.apiBaseUrl) return null;
+    return definition.activityUrl(providerActivityId) ?? null;
+  }
 }

@@ -5,6 +5,7 @@
  * it never asks which provider it is talking to.
  */
 import type { ActivityValues } from "@/lib/activity/fields";
+import type { ActivityStreams } from "@/lib/streams/streams";
 import type { ProviderHttp } from "./http";
 
 export { sports, type Sport } from "@/lib/activity/sports";
@@ -94,6 +95,13 @@ export interface ProviderRetirement {
   successor?: string;
 }
 
+export interface ProviderLogo {
+  /** SVG path data on a 0 0 24 24 view box. */
+  svgPath: string;
+  /** Where the mark comes from (its licence travels with it). */
+  source: "simple-icons";
+}
+
 export interface ProviderDefinition {
   /** Lower-case id used in URLs, env names (upper-cased) and the database. */
   id: string;
@@ -102,6 +110,11 @@ export interface ProviderDefinition {
   description: string;
   /** Card accent colour (hex). */
   brandColor: string;
+  /**
+   * The brand's mark where a free icon set has it (an SVG path on a 24×24 box, e.g. from
+   * simple-icons); without it the card shows a monogram in the brand colour.
+   */
+  logo?: ProviderLogo;
   connection: ConnectionKind;
   /** The provider's real endpoints; env variables override each one. */
   endpoints: ProviderEndpoints;
@@ -325,6 +338,21 @@ export interface FitnessProvider {
   beginConnect?(context: ConnectContext): Promise<URL>;
   /** `hosted` providers: turn the return redirect's parameters into credentials. */
   completeConnect?(params: URLSearchParams, context: { userId: string }): Promise<TokenSet>;
+  /**
+   * Providers that publish per-activity samples: the record's time series and route in the shared
+   * shape (lib/streams), or null when the provider has none for it. Absent where the provider's API
+   * documents no samples.
+   */
+  fetchStreams?(activity: StreamRequest): Promise<ActivityStreams | null>;
+}
+
+/** The record whose time series are asked for: its id at the provider and what the feed stored of it. */
+export interface StreamRequest {
+  providerActivityId: string;
+  startTime: Date;
+  elapsedSeconds: number | null;
+  /** The provider's item as received at sync time (a summary polyline may be in it). */
+  raw: unknown;
 }
 
 export interface ProviderDependencies {

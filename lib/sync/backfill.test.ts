@@ -4,8 +4,8 @@ import { getJobQueue } from "@/lib/background/queue";
 import { backfillProgress } from "@/lib/connections/history";
 import { completeConnect, listProviderStatuses, startConnect } from "@/lib/connections/service";
 import { findConnection, updateConnection } from "@/lib/db/queries";
-import { resetCircuitBreakers } from "@/lib/providers/http";
 import { failNext, requests, reset } from "@/sandbox/control-client";
+import { resetProviderHealth } from "@/test/test-app";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncConnection } from "./engine";
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(async () => env.close());
 beforeEach(async () => {
   await reset(env.sandbox.url);
-  resetCircuitBreakers();
+  await resetProviderHealth();
 });
 
 async function connect(provider: string) {
@@ -58,7 +58,7 @@ describe("the history import after connecting", () => {
     const [status] = (await listProviderStatuses(env.app.catalog.registry, userId)).filter((s) => s.id === "strava");
     expect(status).toMatchObject({ status: "error", history: { done: 3, total: 13, unit: "months" }, syncing: false });
 
-    resetCircuitBreakers();
+    await resetProviderHealth();
     const before = (await requests(env.sandbox.url, { provider: "strava" })).length;
     expect((await syncConnection(env.app.catalog.registry, connection.id, env.app.syncSettings))!.error).toBeNull();
     const asked = (await requests(env.sandbox.url, { provider: "strava", pathIncludes: "/athlete/activities" })).slice(before);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { addActivities, failNext, malformNext, requests, reset, setLatency } from "@/sandbox/control-client";
 import { completeConnect, startConnect } from "@/lib/connections/service";
 import { findConnection } from "@/lib/db/queries";
-import { configureHttpDefaults, httpDefaults, resetCircuitBreakers } from "@/lib/providers/http";
+import { configureHttpDefaults, httpDefaults } from "@/lib/providers/http";
+import { resetProviderHealth } from "@/test/test-app";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { syncUser, syncWindow } from "./engine";
 
@@ -20,7 +21,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await reset(env.sandbox.url);
   configureHttpDefaults({ ...original, initialBackoffMs: 5, maxBackoffMs: 20 });
-  resetCircuitBreakers();
+  await resetProviderHealth();
 });
 
 async function connectedUser(...providers: string[]): Promise<string> {

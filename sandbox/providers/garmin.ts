@@ -4,6 +4,31 @@ import { json, type SandboxRequest } from "../http";
 import type { SandboxModule } from "../provider";
 import { deviceFor, idField, rfcError, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
+import { trackOf } from "../streams";
+
+/** Activity Details: the summary with its ≤ 1 Hz samples (epoch-second times, degrees, cumulative distance). */
+export function details(r: Recording, userId: string) {
+  const start = Math.floor(r.startMs / 1000);
+  return {
+    summaryId: `${r.garminActivityId}-detail`,
+    activityId: r.garminActivityId,
+    summary: { ...summary(r, userId), userId: undefined },
+    samples: trackOf(r).map((s) => ({
+      startTimeInSeconds: start + s.t,
+      ...(s.lat !== undefined ? { latitudeInDegree: s.lat, longitudeInDegree: s.lng } : {}),
+      ...(s.altitude !== undefined ? { elevationInMeters: s.altitude } : {}),
+      heartRate: s.heartRate,
+      ...(s.speed !== undefined ? { speedMetersPerSecond: s.speed } : {}),
+      ...(s.distance !== undefined ? { totalDistanceInMeters: s.distance } : {}),
+      timerDurationInSeconds: s.t,
+      clockDurationInSeconds: s.t,
+      movingDurationInSeconds: s.t,
+      ...(s.power !== undefined ? { powerInWatts: s.power } : {}),
+      ...(s.cadence !== undefined ? (r.sport === "ride" ? { bikeCadenceInRPM: s.cadence } : { stepsPerMinute: s.cadence }) : {}),
+    })),
+    laps: [{ startTimeInSeconds: start }],
+  };
+}
 
 const activityType = (r: Recording) =>
   ({ run: r.indoor ? "TREADMILL_RUNNING" : "RUNNING", ride: r.indoor ? "INDOOR_CYCLING" : "CYCLING", swim: "LAP_SWIMMING", walk: "WALKING", hike: "HIKING", strength: "STRENGTH_TRAINING" })[
@@ -77,6 +102,19 @@ export const sandbox: SandboxModule = {
       }
       return list();
     };
+
+    garmin.api("GET", "wellness-api/rest/activityDetails", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const start = Number(req.url.searchParams.get("uploadStartTimeInSeconds"));
+      const end = Number(req.url.searchParams.get("uploadEndTimeInSeconds"));
+      if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start) {
+        return json({ errorMessage: "uploadStartTimeInSeconds and uploadEndTimeInSeconds are required" }, 400);
+      }
+      if (end - start > 86_400) return json({ errorMessage: "timestamp range must not exceed 86400 seconds" }, 400);
+      const uploaded = garmin.recordings().filter((r) => r.uploadMs >= start * 1000 && r.uploadMs < end * 1000);
+      return json(uploaded.map((r) => details(r, athlete.id)));
+    });
 
     garmin.api("GET", "wellness-api/rest/activities", (req) => {
       const athlete = athleteOf(req);

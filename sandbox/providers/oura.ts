@@ -3,13 +3,14 @@ import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import { bearerToken } from "../oauth";
 import type { SandboxModule } from "../provider";
+import { trackOf } from "../streams";
 import { endOf, field, idField, isoField, offsetText, localDateTime, rfcError, servedList, uuidFrom, type Keyed } from "./common";
 
 /**
  * Oura API v2 as the shared oura.md describes it: client credentials in the form body or HTTP
  * Basic, single-use refresh tokens, personal_info for the user id, workouts filtered by local
- * `day` and paged by `next_token` at a size the server picks, and a revoke URL taking the access
- * token in the query string.
+ * `day` and paged by `next_token` at a size the server picks, heart rate by time window (the
+ * workouts' streams), and a revoke URL taking the access token in the query string.
  */
 
 const activityOf = (r: Recording) => ({ run: "running", ride: r.indoor ? "indoor_cycling" : "cycling", swim: "swimming", walk: "walking", hike: "hiking", strength: "strength_training" })[r.sport];
@@ -33,8 +34,9 @@ export function publicWorkout(r: Recording) {
   };
 }
 
-/** The server decides the page size. */
+/** The server decides the page sizes. */
 const PAGE_SIZE = 10;
+const HEART_RATE_PAGE_SIZE = 500;
 
 /** `start_date`/`end_date`: a date or a date-time; workouts are filtered by their `day`. */
 const dayOf = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined);
@@ -81,6 +83,34 @@ export const sandbox: SandboxModule = {
       }
       return list();
     };
+
+    /**
+     * Heart rate by time window: the workouts' tracks (a reading every 5 s, `source: "workout"`,
+     * timestamps in UTC as Oura writes them), readings from `start_datetime` through
+     * `end_datetime`, paged by an opaque `next_token`.
+     */
+    oura.api("GET", "v2/usercollection/heartrate", (req) => {
+      const token = tokenOf(req);
+      if (!token) return unauthorized();
+      if (token.scopes.length > 0 && !token.scopes.includes("heartrate")) return json({ detail: "The heartrate scope was not granted." }, 403);
+      const q = req.url.searchParams;
+      const from = Date.parse(q.get("start_datetime") ?? "");
+      const to = Date.parse(q.get("end_datetime") ?? "");
+      if (Number.isNaN(from) || Number.isNaN(to)) return json({ detail: "start_datetime and end_datetime must be date-times." }, 400);
+      const offset = q.get("next_token") ? Number(Buffer.from(q.get("next_token")!, "base64url").toString("utf8")) : 0;
+      if (!Number.isInteger(offset) || offset < 0) return json({ detail: "Invalid next_token." }, 400);
+      const readings = oura
+        .recordings()
+        .filter((r) => r.startMs <= to && endOf(r) >= from)
+        .flatMap((r) => trackOf(r).map((s) => ({ at: r.startMs + s.t * 1000, bpm: s.heartRate })))
+        .filter((x): x is { at: number; bpm: number } => x.at >= from && x.at <= to && typeof x.bpm === "number")
+        .map((x) => ({ bpm: Math.round(x.bpm), source: "workout", timestamp: new Date(x.at).toISOString().replace(/\.\d{3}Z$/, "+00:00") }));
+      const more = offset + HEART_RATE_PAGE_SIZE < readings.length;
+      return json({
+        data: readings.slice(offset, offset + HEART_RATE_PAGE_SIZE),
+        next_token: more ? Buffer.from(String(offset + HEART_RATE_PAGE_SIZE)).toString("base64url") : null,
+      });
+    });
 
     oura.api("GET", "v2/usercollection/workout", (req) => {
       const token = tokenOf(req);

@@ -4,6 +4,29 @@ import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
 import { idField, isoField, localDateTime, rfcError, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
+import { trackOf } from "../streams";
+
+const RECORDING_RATE = 5;
+
+/** `samples=true&route=true`: each sample type a comma-separated string, the route with ISO-duration offsets. */
+function samplesAndRoute(r: Recording) {
+  const track = trackOf(r).filter((s) => s.t % RECORDING_RATE === 0);
+  const series = (type: string, value: (s: (typeof track)[number]) => number | undefined) => {
+    if (!track.some((s) => value(s) !== undefined)) return [];
+    return [{ "recording-rate": RECORDING_RATE, "sample-type": type, data: track.map((s) => (value(s) === undefined ? "" : String(value(s)))).join(",") }];
+  };
+  return {
+    samples: [
+      ...series("0", (s) => s.heartRate ?? undefined),
+      ...series("1", (s) => (s.speed === undefined || s.speed === null ? undefined : Math.round(s.speed * 3.6 * 10) / 10)),
+      ...series("3", (s) => s.altitude ?? undefined),
+      ...series(r.sport === "ride" ? "2" : "8", (s) => s.cadence ?? undefined),
+      ...series("4", (s) => s.power ?? undefined),
+      ...series("10", (s) => (s.distance === undefined || s.distance === null ? undefined : Math.round(s.distance))),
+    ],
+    route: track.filter((s) => s.lat !== undefined).map((s) => ({ latitude: s.lat, longitude: s.lng, time: `PT${s.t}S`, satellites: 9, fix: 1 })),
+  };
+}
 
 const sports = (r: Recording): [string, string] =>
   ({
@@ -124,6 +147,22 @@ export const sandbox: SandboxModule = {
       }
       return list();
     };
+
+    polar.api("GET", "exercises/:id", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const recordings = polar.recordings();
+      const position = recordings.findIndex((r, i) => exercise(r, i, athlete.id).id === req.params.id);
+      if (position < 0) return json({ message: "Exercise not found" }, 404, rateHeaders(state));
+      const r = recordings[position]!;
+      const wanted = req.url.searchParams;
+      const extra = samplesAndRoute(r);
+      return json(
+        { ...exercise(r, position, athlete.id), ...(wanted.get("samples") === "true" ? { samples: extra.samples } : {}), ...(wanted.get("route") === "true" ? { route: extra.route } : {}) },
+        200,
+        rateHeaders(state),
+      );
+    });
 
     polar.api("GET", "exercises", (req) => {
       const athlete = athleteOf(req);

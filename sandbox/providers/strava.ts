@@ -3,6 +3,7 @@ import { json, type SandboxRequest } from "../http";
 import { bearerToken } from "../oauth";
 import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
+import { summaryPolyline, trackOf } from "../streams";
 import { within } from "../timeline";
 import { deviceFor, idField, isoField, isoSeconds, localDateTime, servedList, type Keyed } from "./common";
 
@@ -32,6 +33,7 @@ export function summaryActivity(r: Recording, position: number, athleteId: numbe
     utc_offset: r.utcOffsetMinutes * 60,
     start_latlng: null,
     end_latlng: null,
+    map: { id: `a${12_000_000_000 + position}`, summary_polyline: summaryPolyline(r), resource_state: 2 },
     device_name: r.garminActivityId ? `Garmin ${deviceFor(r.sport)}` : "Strava iPhone App",
     trainer: r.indoor,
     commute: false,
@@ -127,6 +129,33 @@ export const sandbox: SandboxModule = {
         200,
         rateLimitHeaders(state),
       );
+    });
+
+    /** `key_by_type=true`: one object per stream type asked for in `keys`, each index-aligned with `time`. */
+    strava.api("GET", "activities/:id/streams", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const position = Number(req.params.id) - 12_000_000_000;
+      const r = strava.recordings()[position];
+      if (!r) return json({ message: "Record Not Found", errors: [{ resource: "Activity", field: "id", code: "invalid" }] }, 404, rateLimitHeaders(state));
+      const track = trackOf(r);
+      const keys = (req.url.searchParams.get("keys") ?? "time").split(",");
+      const series: Record<string, unknown[]> = {
+        time: track.map((s) => s.t),
+        latlng: track.some((s) => s.lat !== undefined) ? track.map((s) => [s.lat, s.lng]) : [],
+        distance: track.map((s) => s.distance ?? 0),
+        altitude: track.some((s) => s.altitude !== undefined) ? track.map((s) => s.altitude) : [],
+        velocity_smooth: track.some((s) => s.speed !== undefined) ? track.map((s) => s.speed) : [],
+        heartrate: track.map((s) => s.heartRate),
+        cadence: track.some((s) => s.cadence !== undefined) ? track.map((s) => s.cadence) : [],
+        watts: track.some((s) => s.power !== undefined) ? track.map((s) => s.power) : [],
+      };
+      const body: Record<string, unknown> = {};
+      for (const key of new Set(["time", ...keys])) {
+        const data = series[key];
+        if (data && data.length > 0) body[key] = { data, series_type: "distance", original_size: data.length, resolution: "high" };
+      }
+      return json(body, 200, rateLimitHeaders(state));
     });
 
     strava.at("revokeUrl", "POST", "api", (req) => {

@@ -1,9 +1,40 @@
 import { randomUUID } from "node:crypto";
 import type { Recording } from "../dataset";
-import { escapeHtml, html, json, redirect, type SandboxRequest } from "../http";
+import { html, json, redirect, type SandboxRequest } from "../http";
+import { sandboxPage } from "../page";
 import type { SandboxModule } from "../provider";
 import { endOf, idField, isoField, localDateTime, offsetText, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
+import { summaryPolyline, trackOf } from "../streams";
+
+/** `with_samples=true`: each kind its own list of timestamped values, plus the summary polyline. */
+function withSamples(r: Recording, item: ReturnType<typeof activity>) {
+  const track = trackOf(r);
+  const at = (t: number) => terraTime(r.startMs + t * 1000, r.utcOffsetMinutes);
+  const list = <T>(pick: (s: (typeof track)[number]) => T | undefined, shape: (value: T, t: number) => Record<string, unknown>) =>
+    track.flatMap((s) => {
+      const value = pick(s);
+      return value === undefined || value === null ? [] : [{ timestamp: at(s.t), timer_duration_seconds: s.t, ...shape(value, s.t) }];
+    });
+  return {
+    ...item,
+    heart_rate_data: { ...item.heart_rate_data, detailed: { hr_samples: list((s) => s.heartRate, (bpm) => ({ bpm, context: 1 })) } },
+    distance_data: {
+      ...item.distance_data,
+      detailed: {
+        distance_samples: list((s) => s.distance, (distance_meters) => ({ distance_meters })),
+        elevation_samples: list((s) => s.altitude, (elev_meters) => ({ elev_meters })),
+      },
+    },
+    position_data: { position_samples: list((s) => (s.lat === undefined ? undefined : [s.lat, s.lng]), (coords_lat_lng_deg) => ({ coords_lat_lng_deg })) },
+    movement_data: {
+      speed_samples: list((s) => s.speed, (speed_meters_per_second) => ({ speed_meters_per_second })),
+      cadence_samples: list((s) => s.cadence, (cadence_rpm) => ({ cadence_rpm })),
+    },
+    power_data: { power_samples: list((s) => s.power, (watts) => ({ watts })) },
+    polyline_map_data: { summary_polyline: summaryPolyline(r) },
+  };
+}
 
 const activityType = (r: Recording) => ({ run: r.indoor ? 58 : 8, ride: r.indoor ? 17 : 1, swim: 83, walk: 7, hike: 35, strength: 80 })[r.sport];
 const terraTime = (ms: number, offset: number) => `${localDateTime(ms, offset, ".000000")}${offsetText(offset)}`;
@@ -62,10 +93,15 @@ export const sandbox: SandboxModule = {
       const session = state.widgetSessions.get(req.params.session!);
       if (!session || session.expiresAt < Date.now()) return html("<!doctype html><html lang=\"en\"><body><main><h1>Session expired</h1></main></body></html>", 410);
       const options = widgetProviders.map((p) => `<option value="${p}">${p}</option>`).join("");
-      return html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Terra (sandbox) — connect</title></head>
-  <body><main><h1>Terra (sandbox)</h1><p>Connect a wearable for ${escapeHtml(session.referenceId)}.</p>
-  <form method="post"><p><label for="provider">Provider</label> <select id="provider" name="provider">${options}</select></p>
-  <button type="submit" name="decision" value="authorize">Authorize</button> <button type="submit" name="decision" value="deny">Deny</button></form></main></body></html>`);
+      return html(
+        sandboxPage(
+          terra.definition,
+          "Terra (sandbox) — connect",
+          `<p>Choose the wearable whose data Terra should pass on.</p>
+  <form method="post"><p><label for="provider">Provider</label><select id="provider" name="provider">${options}</select></p>
+  <div class="actions"><button class="primary" type="submit" name="decision" value="authorize">Authorize</button><button type="submit" name="decision" value="deny">Deny</button></div></form>`,
+        ),
+      );
     });
 
     terra.page("POST", "widget/:session", (req) => {
@@ -105,7 +141,7 @@ export const sandbox: SandboxModule = {
     const listFor = (terraUserId: string, owner: string) => {
       let list = lists.get(terraUserId);
       if (!list) {
-        list = servedList(() => terra.recordings().map((r) => ({ key: r.startMs, item: activity(r, terraUserId) })), timeline, (e) => e.startMs, owner);
+        list = servedList(() => terra.recordings().map((r) => ({ key: r.startMs, item: activity(r, terraUserId), recording: r })), timeline, (e) => e.startMs, owner);
         lists.set(terraUserId, list);
       }
       return list();
@@ -124,7 +160,11 @@ export const sandbox: SandboxModule = {
       if (q.get("to_webhook") !== "false") {
         return json({ status: "success", type: "activity", reference: randomUUID(), trace_id: randomUUID(), user: userPayload });
       }
-      const data = within(listFor(user.id, user.referenceId), (e) => e.key, { from: start, to: end }).map((e) => e.item);
+      const samples = q.get("with_samples") === "true";
+      const data = within(listFor(user.id, user.referenceId), (e) => e.key, { from: start, to: end }).map((e) => {
+        const recording = (e as Keyed & { recording?: Recording }).recording;
+        return samples && recording ? withSamples(recording, e.item as ReturnType<typeof activity>) : e.item;
+      });
       const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
       return json({ user: userPayload, data, type: "activity" }, 200, headers);
     });

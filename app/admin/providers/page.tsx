@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CopyButton } from "@/components/copy-button";
 import { describeProviderConfigs, type ConfigValue, type ProviderConfigView } from "@/lib/admin/provider-config";
 import { describeWebhooks } from "@/lib/admin/webhooks";
 import { requirePageAdmin } from "@/lib/auth/guards";
@@ -10,13 +11,13 @@ export const dynamic = "force-dynamic";
 
 function Source({ value }: { value: ConfigValue<unknown> }) {
   const text = value.source === "default" ? "default" : value.source === "unset" ? "not set" : value.source;
-  return <span className="block text-xs text-slate-500">from {text}</span>;
+  return <span className="block text-xs text-slate-600">from {text}</span>;
 }
 
 function UrlCell({ value }: { value: ConfigValue }) {
   return (
-    <td className="px-3 py-2 align-top">
-      {value.value ? <code className="break-all text-xs">{value.value}</code> : <span className="text-slate-400">not used</span>}
+    <td className="min-w-[10rem] max-w-[16rem] px-3 py-2 align-top">
+      {value.value ? <code className="text-xs [overflow-wrap:anywhere]">{value.value}</code> : <span className="text-slate-600">not used</span>}
       <Source value={value} />
     </td>
   );
@@ -46,8 +47,13 @@ export default async function AdminProvidersPage() {
         they are set. Register the redirect URI at each provider&apos;s developer portal. The default provider for AI tools is{" "}
         <strong>{catalog.defaultProvider}</strong> (<code>PIERRE_DEFAULT_PROVIDER</code>).
       </p>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="min-w-[80rem] text-left text-sm">
+      <div
+        className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
+        tabIndex={0}
+        role="region"
+        aria-label="Provider configuration table (scrolls sideways)"
+      >
+        <table className="min-w-[72rem] text-left text-sm">
           <caption className="sr-only">Effective configuration of each registered provider</caption>
           <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-600">
             <tr>
@@ -69,7 +75,7 @@ export default async function AdminProvidersPage() {
               <tr key={row.id} data-provider={row.id}>
                 <th scope="row" className="px-3 py-2 align-top font-medium">
                   {row.displayName}
-                  <span className="block text-xs font-normal text-slate-500">
+                  <span className="block text-xs font-normal text-slate-600">
                     <code>{row.id}</code>
                     {row.isDefault && " · default provider"}
                   </span>
@@ -85,7 +91,7 @@ export default async function AdminProvidersPage() {
                     </span>
                   )}
                   {row.oauth && (
-                    <span className="block text-xs font-normal text-slate-500">
+                    <span className="block text-xs font-normal text-slate-600">
                       {row.oauth.pkce ? "PKCE" : "no PKCE"}, {row.oauth.clientAuth === "client_secret_basic" ? "HTTP Basic" : "form body"} auth,{" "}
                       {row.oauth.scopeSeparator}-separated scopes
                     </span>
@@ -95,15 +101,18 @@ export default async function AdminProvidersPage() {
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${statusStyle[row.status]}`}>{statusLabel[row.status]}</span>
                 </td>
                 <td className="px-3 py-2 align-top">
-                  {row.clientId.value ? <code className="break-all text-xs">{row.clientId.value}</code> : <span className="text-slate-400">missing</span>}
-                  <span className="block text-xs text-slate-500">{row.clientId.variable}</span>
+                  {row.clientId.value ? <code className="text-xs [overflow-wrap:anywhere]">{row.clientId.value}</code> : <span className="text-slate-600">missing</span>}
+                  <span className="block text-xs text-slate-600">{row.clientId.variable}</span>
                 </td>
                 <td className="px-3 py-2 align-top">
-                  <span className={row.clientSecret.state === "set" ? "text-emerald-800" : "text-slate-400"}>{row.clientSecret.state}</span>
-                  <span className="block text-xs text-slate-500">{row.clientSecret.variable}</span>
+                  <span className={row.clientSecret.state === "set" ? "text-emerald-800" : "text-slate-600"}>{row.clientSecret.state}</span>
+                  <span className="block text-xs text-slate-600">{row.clientSecret.variable}</span>
                 </td>
-                <td className="px-3 py-2 align-top">
-                  <code className="break-all text-xs">{row.redirectUri.value}</code>
+                <td className="min-w-[12rem] max-w-[18rem] px-3 py-2 align-top">
+                  <code className="text-xs [overflow-wrap:anywhere]" data-copy-source={row.redirectUri.value}>
+                    {row.redirectUri.value}
+                  </code>
+                  {row.redirectUri.value && <CopyButton value={row.redirectUri.value} label={`Copy ${row.displayName}'s redirect URI`} />}
                   <Source value={row.redirectUri} />
                 </td>
                 <UrlCell value={row.authUrl} />
@@ -114,23 +123,23 @@ export default async function AdminProvidersPage() {
                   {row.scopes.value && row.scopes.value.length > 0 ? (
                     <code className="text-xs">{row.scopes.value.join(", ")}</code>
                   ) : (
-                    <span className="text-slate-400">none</span>
+                    <span className="text-slate-600">none</span>
                   )}
                   <Source value={row.scopes} />
                 </td>
                 <td className="px-3 py-2 align-top">
-                  {row.settings.length === 0 && <span className="text-slate-400">none</span>}
+                  {row.settings.length === 0 && <span className="text-slate-600">none</span>}
                   {row.settings.map((setting) => (
                     <span key={setting.key} className="mb-1 block" data-setting={setting.key}>
                       <span className="block text-xs">{setting.label}</span>
                       {setting.secret ? (
-                        <span className={setting.state === "set" ? "text-emerald-800" : "text-slate-400"}>{setting.state}</span>
+                        <span className={setting.state === "set" ? "text-emerald-800" : "text-slate-600"}>{setting.state}</span>
                       ) : setting.value ? (
-                        <code className="break-all text-xs">{setting.value}</code>
+                        <code className="text-xs [overflow-wrap:anywhere]">{setting.value}</code>
                       ) : (
-                        <span className="text-slate-400">missing</span>
+                        <span className="text-slate-600">missing</span>
                       )}
-                      <span className="block text-xs text-slate-500">
+                      <span className="block text-xs text-slate-600">
                         {setting.variable}
                         {setting.required && " (required)"}
                       </span>

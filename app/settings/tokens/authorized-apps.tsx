@@ -2,17 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { useFormat } from "@/components/format-provider";
 import type { AuthorizedAppView } from "@/lib/mcp/oauth/apps";
 import { mcpScopes } from "@/lib/mcp/scopes";
 import { revokeAppAction } from "./actions";
 
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "never";
-}
-
 export function AuthorizedApps({ apps }: { apps: AuthorizedAppView[] }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const format = useFormat();
+  const when = (iso: string | null) => (iso ? format.dateTime(iso) : "never");
 
   async function onRevoke(app: AuthorizedAppView) {
     const result = await revokeAppAction(app.clientId);
@@ -21,7 +20,7 @@ export function AuthorizedApps({ apps }: { apps: AuthorizedAppView[] }) {
   }
 
   return (
-    <div className="card overflow-x-auto p-0">
+    <div className="card overflow-x-auto p-0" tabIndex={0} role="region" aria-label="Apps you authorized">
       {error && (
         <p role="alert" className="px-3 py-2 text-sm text-red-800">
           {error}
@@ -43,7 +42,7 @@ export function AuthorizedApps({ apps }: { apps: AuthorizedAppView[] }) {
         <tbody className="divide-y divide-slate-200">
           {apps.length === 0 && (
             <tr>
-              <td colSpan={5} className="px-3 py-4 text-slate-500">
+              <td colSpan={5} className="px-3 py-4 text-slate-600">
                 No apps authorized.
               </td>
             </tr>

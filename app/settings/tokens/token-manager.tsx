@@ -2,18 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ConfirmDialog } from "@/components/dashboard/confirm-dialog";
+import { useFormat } from "@/components/format-provider";
 import type { ApiTokenView } from "@/lib/auth/api-tokens";
 import { createTokenAction, revokeTokenAction } from "./actions";
-
-function when(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : "never";
-}
 
 export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
   const router = useRouter();
   const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [confirming, setConfirming] = useState<ApiTokenView | null>(null);
+  const format = useFormat();
+  const when = (iso: string | null) => (iso ? format.dateTime(iso) : "never");
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,7 +41,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
   return (
     <div className="space-y-6">
       <form onSubmit={onCreate} className="card flex flex-wrap items-end gap-3">
-        <div className="min-w-[14rem] flex-1">
+        <div className="w-full min-w-0 flex-1 sm:min-w-[14rem]">
           <label htmlFor="token-name" className="label">
             Token name
           </label>
@@ -70,7 +71,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
         </div>
       )}
 
-      <div className="card overflow-x-auto p-0">
+      <div className="card overflow-x-auto p-0" tabIndex={0} role="region" aria-label="Your personal API tokens">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Your personal API tokens</caption>
           <thead className="bg-slate-100 text-xs uppercase text-slate-600">
@@ -87,7 +88,7 @@ export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
           <tbody className="divide-y divide-slate-200">
             {tokens.length === 0 && (
               <tr>
-                <td colSpan={5} className="px-3 py-4 text-slate-500">
+                <td colSpan={5} className="px-3 py-4 text-slate-600">
                   No tokens yet.
                 </td>
               </tr>
@@ -102,9 +103,9 @@ export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
                 <td className="px-3 py-2">{when(token.lastUsedAt)}</td>
                 <td className="px-3 py-2 text-right">
                   {token.revokedAt ? (
-                    <span className="text-slate-500">Revoked {when(token.revokedAt)}</span>
+                    <span className="text-slate-600">Revoked {when(token.revokedAt)}</span>
                   ) : (
-                    <button type="button" className="btn-danger min-h-8 px-2 py-1" onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`}>
+                    <button type="button" className="btn-danger min-h-8 px-2 py-1" onClick={() => setConfirming(token)} aria-label={`Revoke ${token.name}`}>
                       Revoke
                     </button>
                   )}
@@ -114,6 +115,18 @@ export function TokenManager({ tokens }: { tokens: ApiTokenView[] }) {
           </tbody>
         </table>
       </div>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Revoke “${confirming?.name ?? ""}”?`}
+        body="Anything using this token (an assistant, a script) loses access at once. This cannot be undone; you can create a new token."
+        confirmLabel="Revoke token"
+        onConfirm={() => {
+          const token = confirming;
+          setConfirming(null);
+          if (token) void onRevoke(token);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
     </div>
   );
 }

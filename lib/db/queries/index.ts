@@ -7,3 +7,4 @@ export * from "./oauth-states";
 export * from "./users";
 export * from "./workouts";
 export * from "./preferences";
+export * from "./streams";

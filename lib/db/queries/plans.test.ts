@@ -4,7 +4,7 @@ import { synthetic } from "@/lib/providers/synthetic";
 import { generateWorkouts } from "@/lib/providers/synthetic/generator";
 import { createTestApp, type TestApp } from "@/test/test-app";
 import { listActivitiesInRange } from "./activities";
-import { listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod } from "./workouts";
+import { listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod, trainingLoadByDay } from "./workouts";
 
 /**
  * Every hot query's plan, on a populated and analyzed database: each one must search the index
@@ -56,6 +56,12 @@ describe("query plans", () => {
     ]);
   });
 
+  it("a search reads names from the narrow name index in feed order, opening a whole row only for a match", async () => {
+    expect(await planOf(() => listWorkoutPage({ userId, limit: 51, q: "run", cursor }))).toEqual([
+      "SEARCH w USING INDEX workouts_feed_name (user_id=? AND (start_time,id)<(?,?))",
+    ]);
+  });
+
   it("a provider filter walks that provider's records by their group's start; only the page itself is sorted", async () => {
     const plan = await planOf(() => listWorkoutPage({ userId, limit: 51, provider: "strava", cursor }));
     expect(plan).toContain("SEARCH a USING COVERING INDEX activities_by_provider (user_id=? AND provider=? AND (group_start,group_id)<(?,?))");
@@ -81,5 +87,14 @@ describe("period totals", () => {
     const bounds = [Date.parse("2025-01-01"), Date.parse("2025-02-01"), Date.parse("2025-03-01"), Date.parse("2025-04-01")];
     const plan = await planOf(() => sumWorkoutsByPeriod(userId, bounds));
     expect(plan).toContain("SEARCH w USING PRIMARY KEY (user_id=? AND start_time>? AND start_time<?)");
+  });
+});
+
+describe("training load", () => {
+  it("reads the person's workouts of the range by the table's own order", async () => {
+    const day = Math.floor(Date.parse("2025-06-01") / 86_400_000);
+    const plan = await planOf(() => trainingLoadByDay(userId, { warmUpDay: day - 126, firstDay: day - 180, lastDay: day }));
+    expect(plan).toContain("SEARCH workouts USING PRIMARY KEY (user_id=? AND start_time>? AND start_time<?)");
+    expect(plan.join(" ")).not.toMatch(/SCAN workouts/);
   });
 });

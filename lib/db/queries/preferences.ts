@@ -50,3 +50,29 @@ export async function saveSourcePriority(sql: Sql, userId: string, priority: rea
     .values({ userId, sourcePriority: value, updatedAt: now })
     .onConflictDoUpdate({ target: t.userPreferences.userId, set: { sourcePriority: value, updatedAt: now } });
 }
+
+export interface StoredDisplayPreferences {
+  units: "metric" | "imperial" | null;
+  weekStart: number | null;
+  timeZone: string | null;
+}
+
+/** The person's display settings as stored; null fields (or no row) mean the defaults. */
+export async function findDisplayPreferences(sql: Sql, userId: string): Promise<StoredDisplayPreferences> {
+  const { db, t } = sql;
+  const [row] = await db
+    .select({ units: t.userPreferences.units, weekStart: t.userPreferences.weekStart, timeZone: t.userPreferences.timeZone })
+    .from(t.userPreferences)
+    .where(eq(t.userPreferences.userId, userId));
+  return row ?? { units: null, weekStart: null, timeZone: null };
+}
+
+/** Writes the fields given (undefined leaves a field as it is). */
+export async function saveDisplayPreferences(sql: Sql, userId: string, changes: Partial<StoredDisplayPreferences>, now = new Date()): Promise<void> {
+  const { db, t } = sql;
+  const set = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+  await db
+    .insert(t.userPreferences)
+    .values({ userId, ...set, updatedAt: now })
+    .onConflictDoUpdate({ target: t.userPreferences.userId, set: { ...set, updatedAt: now } });
+}

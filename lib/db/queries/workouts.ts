@@ -64,6 +64,13 @@ export interface WorkoutFilter {
   sport?: string;
   from?: Date;
   to?: Date;
+  /** Text the name contains. */
+  q?: string;
+}
+
+/** A LIKE pattern that finds `text` anywhere, with its own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
@@ -92,12 +99,15 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
   if (!filter.provider) {
     add("w.user_id = ?", filter.userId);
     if (filter.sport) add("w.sport = ?", filter.sport);
+    if (filter.q) add("w.name LIKE ? ESCAPE '\\'", containsPattern(filter.q));
     if (filter.from) add("w.start_time >= ?", filter.from.getTime());
     if (filter.to) add("w.start_time < ?", filter.to.getTime());
     if (filter.cursor) add("(w.start_time, w.id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
     params.push(filter.limit);
-    // A rare sport would otherwise be looked for along the whole history in feed order.
-    const table = filter.sport && dialect === "sqlite" ? "workouts w INDEXED BY workouts_feed_sport" : "workouts w";
+    // A rare sport would otherwise be looked for along the whole history in feed order; a search
+    // reads names from the narrow name index in feed order instead of whole rows.
+    const index = filter.sport ? "workouts_feed_sport" : filter.q ? "workouts_feed_name" : null;
+    const table = index && dialect === "sqlite" ? `workouts w INDEXED BY ${index}` : "workouts w";
     return { text: `SELECT ${workoutSelect} FROM ${table} WHERE ${where.join(" AND ")} ORDER BY w.start_time DESC, w.id DESC LIMIT ?`, params };
   }
   add("a.user_id = ?", filter.userId);
@@ -106,6 +116,7 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
   if (filter.to) add("a.group_start < ?", filter.to.getTime());
   if (filter.cursor) add("(a.group_start, a.group_id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
   if (filter.sport) add("s.sport = ?", filter.sport);
+  if (filter.q) add("s.name LIKE ? ESCAPE '\\'", containsPattern(filter.q));
   params.push(filter.limit);
   const page =
     `SELECT DISTINCT a.group_start, a.group_id FROM activities a JOIN workouts s ON s.id = a.group_id ` +
@@ -241,4 +252,59 @@ export async function sumWorkoutsByPeriod(
     distance: Number(row.distance ?? 0),
     elevation: Number(row.elevation ?? 0),
   }));
+}
+
+/**
+ * Heart-rate TRIMP (Banister): minutes × HRr × 0.64 × e^(1.92 × HRr), where HRr is the heart-rate
+ * reserve used, (average − rest) / (max − rest), held to [0, 1]. The README states the constants.
+ */
+export const trainingLoadModel = { restingHeartRate: 60, maxHeartRate: 190, factor: 0.64, exponent: 1.92, fitnessDays: 42, fatigueDays: 7 } as const;
+
+export interface TrainingLoadRow {
+  /** Local calendar day, counted in days since 1970-01-01. */
+  day: number;
+  load: number;
+  fitness: number;
+  fatigue: number;
+}
+
+/**
+ * Daily TRIMP and its exponentially weighted averages over 42 days (fitness, CTL) and 7 days
+ * (fatigue, ATL), all in SQL: one grouped read of the range's workouts (by each one's local day),
+ * then a recursive walk over the days that carries both averages forward. The walk starts at
+ * `warmUpDay` with both at zero; days from `firstDay` through `lastDay` are returned.
+ */
+export async function trainingLoadByDay(
+  userId: string,
+  range: { warmUpDay: number; firstDay: number; lastDay: number },
+  sql: Sql = getStore(),
+): Promise<TrainingLoadRow[]> {
+  const m = trainingLoadModel;
+  const [lo, hi] = sql.dialect === "sqlite" ? ["MAX", "MIN"] : ["GREATEST", "LEAST"];
+  const reserve = `${hi}(${lo}((average_heart_rate - ${m.restingHeartRate}.0) / ${m.maxHeartRate - m.restingHeartRate}.0, 0.0), 1.0)`;
+  const localDay = `CAST((start_time + COALESCE(utc_offset_minutes, 0) * 60000) / 86400000 AS INTEGER)`;
+  const rows = await sql.query<{ day: number | string; load: number | null; fitness: number; fatigue: number }>(
+    "WITH RECURSIVE " +
+      `scored (day, minutes, reserve) AS (SELECT ${localDay}, COALESCE(moving_seconds, elapsed_seconds, 0) / 60.0, ${reserve} FROM workouts ` +
+      "WHERE user_id = ? AND start_time >= ? AND start_time < ? AND average_heart_rate IS NOT NULL), " +
+      `daily (day, load) AS (SELECT day, SUM(minutes * reserve * ${m.factor} * EXP(${m.exponent} * reserve)) FROM scored GROUP BY day), ` +
+      "walk (day, fitness, fatigue) AS (" +
+      `SELECT ?, COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fitnessDays}.0, COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fatigueDays}.0 ` +
+      "UNION ALL " +
+      `SELECT w.day + 1, w.fitness + (COALESCE(d.load, 0) - w.fitness) / ${m.fitnessDays}.0, w.fatigue + (COALESCE(d.load, 0) - w.fatigue) / ${m.fatigueDays}.0 ` +
+      "FROM walk w LEFT JOIN daily d ON d.day = w.day + 1 WHERE w.day < ?) " +
+      "SELECT walk.day AS day, daily.load AS load, walk.fitness AS fitness, walk.fatigue AS fatigue FROM walk LEFT JOIN daily ON daily.day = walk.day WHERE walk.day >= ? ORDER BY walk.day",
+    [
+      userId,
+      // A day either side of the range: local days can start up to 14 hours off UTC.
+      (range.warmUpDay - 1) * 86_400_000,
+      (range.lastDay + 2) * 86_400_000,
+      range.warmUpDay,
+      range.warmUpDay,
+      range.warmUpDay,
+      range.lastDay,
+      range.firstDay,
+    ],
+  );
+  return rows.map((row) => ({ day: Number(row.day), load: Number(row.load ?? 0), fitness: Number(row.fitness), fatigue: Number(row.fatigue) }));
 }

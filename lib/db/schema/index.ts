@@ -18,6 +18,7 @@ export const tables = {
   rateLimits: sqlite.rateLimits,
   matchVerdicts: sqlite.matchVerdicts,
   userPreferences: sqlite.userPreferences,
+  activityStreams: sqlite.activityStreams,
   jobs: sqlite.jobs,
   leases: sqlite.leases,
   webhookDeliveries: sqlite.webhookDeliveries,
@@ -40,6 +41,8 @@ export type WorkoutRow = typeof sqlite.workouts.$inferSelect;
 export type NewActivityRow = typeof sqlite.activities.$inferInsert;
 export type ApiToken = typeof sqlite.apiTokens.$inferSelect;
 export type MatchVerdict = typeof sqlite.matchVerdicts.$inferSelect;
+export type UserPreferencesRow = typeof sqlite.userPreferences.$inferSelect;
+export type ActivityStreamRow = typeof sqlite.activityStreams.$inferSelect;
 export type JobRow = typeof sqlite.jobs.$inferSelect;
 export { jobStatuses, type JobStatus } from "./sqlite";
 export type OAuthClientRow = typeof sqlite.oauthClients.$inferSelect;

@@ -212,6 +212,9 @@ export const workouts = sqliteTable(
     primaryKey({ name: "workouts_feed", columns: [t.userId, t.startTime, t.id] }),
     uniqueIndex("workouts_id").on(t.id),
     index("workouts_feed_sport").on(t.userId, t.sport, t.startTime, t.id),
+    // Search by name reads this narrow index in feed order and opens only the rows that match,
+    // instead of every whole row (with its sources JSON) of the person's history.
+    index("workouts_feed_name").on(t.userId, t.startTime, t.id, t.name),
   ],
 );
 
@@ -257,8 +260,38 @@ export const userPreferences = sqliteTable("user_preferences", {
     .references(() => users.id, { onDelete: "cascade" }),
   /** JSON array of provider ids: whose version of a merged workout is shown first. */
   sourcePriority: text("source_priority"),
+  /** "metric" or "imperial". */
+  units: text("units", { enum: ["metric", "imperial"] }),
+  /** First day of the week for totals and charts: 0 Sunday … 6 Saturday. */
+  weekStart: integer("week_start"),
+  /** An IANA zone to show every time in; null shows each workout in its own local time. */
+  timeZone: text("time_zone"),
   updatedAt: instant("updated_at").notNull().$defaultFn(() => new Date()),
 });
+
+export const streamStatuses = ["ok", "none"] as const;
+
+/**
+ * Time series and route of one provider record, fetched from the provider the first time its
+ * workout page is opened. Kept per record (not per workout) so regrouping never invalidates it,
+ * and deleted with the record. `data` is the normalized, downsampled form (lib/streams), never the
+ * provider's payload; "none" remembers that the provider has nothing for this record.
+ */
+export const activityStreams = sqliteTable(
+  "activity_streams",
+  {
+    activityId: text("activity_id")
+      .primaryKey()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: streamStatuses }).notNull(),
+    data: text("data"),
+    points: integer("points").notNull().default(0),
+    bytes: integer("bytes").notNull().default(0),
+    fetchedAt: instant("fetched_at").notNull(),
+  },
+  (t) => [index("activity_streams_user").on(t.userId, t.fetchedAt)],
+);
 
 export const jobStatuses = ["queued", "running", "done", "failed"] as const;
 export type JobStatus = (typeof jobStatuses)[number];

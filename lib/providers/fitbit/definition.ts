@@ -1,3 +1,4 @@
+import { siFitbit } from "simple-icons";
 import { remainingAndResetHeaders } from "../rate-limit";
 import type { ProviderDefinition } from "../types";
 
@@ -6,6 +7,7 @@ export const fitbitDefinition = {
   displayName: "Fitbit",
   description: "Exercise logs from Fitbit trackers and Pixel Watch.",
   brandColor: "#00B0B9",
+  logo: { svgPath: siFitbit.path, source: "simple-icons" },
   connection: "oauth2",
   endpoints: {
     authUrl: "https://www.fitbit.com/oauth2/authorize",

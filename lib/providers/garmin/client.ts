@@ -2,8 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete } from "../types";
+import type { ActivityStreams } from "@/lib/streams/streams";
+import type { ActivityBatch, Athlete, StreamRequest } from "../types";
 import { normalizeGarminActivity } from "./normalize";
+import { normalizeGarminDetails } from "./streams";
 
 /** Garmin serves at most 24 h of uploads per request (longer ranges are refused). */
 const WINDOW_SECONDS = 86_400;
@@ -36,6 +38,24 @@ export class GarminClient extends BaseFitnessProvider {
       batch.activities = batch.activities.filter((a) => !seen.has(a.providerActivityId) && seen.add(a.providerActivityId));
       yield batch;
     }
+  }
+
+  /**
+   * Activity Details are pulled by upload time like summaries: the upload follows the end of the
+   * activity, so the 24-hour windows from its start are searched, for at most three days.
+   */
+  async fetchStreams(activity: StreamRequest): Promise<ActivityStreams | null> {
+    const start = Math.floor(activity.startTime.getTime() / 1000);
+    const now = Math.ceil(Date.now() / 1000);
+    for (let from = start; from < Math.min(start + 3 * WINDOW_SECONDS, now); from += WINDOW_SECONDS) {
+      const { data } = await this.http.request(this.apiUrl("wellness-api/rest/activityDetails"), {
+        headers: this.bearer(),
+        query: { uploadStartTimeInSeconds: from, uploadEndTimeInSeconds: Math.min(from + WINDOW_SECONDS, now) },
+      });
+      const streams = normalizeGarminDetails(data, activity.providerActivityId);
+      if (streams) return streams;
+    }
+    return null;
   }
 
   /** Deleting the user registration ends Garmin's access grant and its notifications (there is no RFC 7009 revoke). */

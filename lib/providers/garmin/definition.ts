@@ -1,3 +1,4 @@
+import { siGarmin } from "simple-icons";
 import type { ProviderDefinition } from "../types";
 
 export const garminDefinition = {
@@ -5,6 +6,7 @@ export const garminDefinition = {
   displayName: "Garmin",
   description: "Workouts from Garmin watches and bike computers via Garmin Connect.",
   brandColor: "#007CC3",
+  logo: { svgPath: siGarmin.path, source: "simple-icons" },
   connection: "oauth2",
   endpoints: {
     authUrl: "https://connect.garmin.com/oauth2Confirm",

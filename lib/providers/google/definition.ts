@@ -1,3 +1,4 @@
+import { siGoogle } from "simple-icons";
 import type { ProviderDefinition } from "../types";
 
 /** Every Google Health API scope is a URL under this prefix. */
@@ -8,6 +9,7 @@ export const googleDefinition = {
   displayName: "Google Health",
   description: "Exercise sessions from Fitbit trackers, Pixel Watch and apps through the Google Health API.",
   brandColor: "#4285F4",
+  logo: { svgPath: siGoogle.path, source: "simple-icons" },
   connection: "oauth2",
   endpoints: {
     authUrl: "https://accounts.google.com/o/oauth2/v2/auth",

@@ -121,4 +121,43 @@ describe("OuraClient", () => {
     expect(fake.calls[0]!.method).toBe("POST");
     expect(fake.calls[0]!.url).toBe("https://oura.test/oauth/revoke?access_token=oura-at");
   });
+
+  describe("fetchStreams: heart rate over the workout", () => {
+    const HEART_RATE = "https://oura.test/v2/usercollection/heartrate";
+    const request = { providerActivityId: "w1", startTime: new Date("2024-05-02T06:00:00Z"), elapsedSeconds: 600, raw: null };
+    const reading = (bpm: number, at: string) => ({ bpm, source: "workout", timestamp: at });
+
+    it("asks for the workout's window a minute wider, follows next_token and keeps the readings inside the workout", async () => {
+      const { client, calls } = await clientWith((r) => {
+        const token = new URL(r.url).searchParams.get("next_token");
+        if (token === "p2") return jsonResponse({ data: [reading(140, "2024-05-02T06:10:00+00:00"), reading(95, "2024-05-02T06:10:30+00:00")], next_token: null });
+        return jsonResponse({ data: [reading(90, "2024-05-02T05:59:30+00:00"), reading(120, "2024-05-02T08:00:05+02:00")], next_token: "p2" });
+      });
+      const streams = await client.fetchStreams(request);
+      const first = `${HEART_RATE}?start_datetime=2024-05-02T05%3A59%3A00Z&end_datetime=2024-05-02T06%3A11%3A00Z`;
+      expect(calls.map((c) => c.url)).toEqual([first, `${first}&next_token=p2`]);
+      for (const call of calls) expect(call.headers.get("authorization")).toBe("Bearer oura-at");
+      expect(streams).toEqual({ time: [5, 600], heartRate: [120, 140] });
+    });
+
+    it("has no streams when the ring recorded nothing then", async () => {
+      const { client } = await clientWith(() => jsonResponse({ data: [], next_token: null }));
+      await expect(client.fetchStreams(request)).resolves.toBeNull();
+    });
+
+    it("stops with an error on the same next_token twice or a page without data", async () => {
+      const repeated = await clientWith(() => jsonResponse({ data: [], next_token: "same" }));
+      await expect(repeated.client.fetchStreams(request)).rejects.toMatchObject({ code: "provider_bad_response" });
+      expect(repeated.calls).toHaveLength(2);
+      const odd = await clientWith(() => jsonResponse({ detail: "?" }));
+      await expect(odd.client.fetchStreams(request)).rejects.toMatchObject({ code: "provider_bad_response" });
+    });
+
+    it("says a 403 is heart rate not shared (the scope unticked), not a broken connection", async () => {
+      const { client } = await clientWith(() => jsonResponse({ detail: "Forbidden" }, { status: 403 }));
+      const error = await client.fetchStreams(request).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "needs_reconnect" });
+      expect((error as Error).message).toContain("heart rate");
+    });
+  });
 });

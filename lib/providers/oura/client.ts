@@ -2,12 +2,15 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete, ProviderConfig, ProviderDefinition, ProviderDependencies } from "../types";
+import type { ActivityStreams } from "@/lib/streams/streams";
+import type { ActivityBatch, Athlete, ProviderConfig, ProviderDefinition, ProviderDependencies, StreamRequest } from "../types";
 import { normalizeOuraWorkout } from "./normalize";
+import { heartRatePage, normalizeOuraHeartRate } from "./streams";
 
 /** A loop guard only: a null next_token ends the list. */
 const MAX_PAGES = 20_000;
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 const workoutPage = z.object({ data: z.array(z.unknown()), next_token: z.string().nullish() });
 const personalInfo = z.object({ id: z.string().min(1) });
@@ -60,6 +63,40 @@ export class OuraClient extends BaseFitnessProvider {
       nextToken = next;
       if (!nextToken) break;
     }
+  }
+
+  /**
+   * The ring's heart rate during the workout (Oura keeps no route or pace for workouts):
+   * `/v2/usercollection/heartrate` for the workout's start to end, a minute wider on each side
+   * (whether `end_datetime` is inclusive is not documented), readings kept by their instant. Pages
+   * go by `next_token` until it is null, like the workout list. A 403 is the `heartrate` scope
+   * not granted (or a lapsed membership); workouts still sync, so it is said as such.
+   */
+  async fetchStreams(activity: StreamRequest): Promise<ActivityStreams | null> {
+    const start = activity.startTime.getTime();
+    const end = start + Math.max(activity.elapsedSeconds ?? 0, 60) * 1000;
+    const isoSeconds = (instant: number) => new Date(instant).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const query = { start_datetime: isoSeconds(start - MINUTE_MS), end_datetime: isoSeconds(end + MINUTE_MS) };
+    const pages: unknown[] = [];
+    let nextToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const { status, data } = await this.http.request(this.apiUrl("v2/usercollection/heartrate"), {
+        headers: this.bearer(),
+        query: { ...query, next_token: nextToken },
+        acceptStatuses: [403],
+      });
+      if (status === 403) {
+        throw new AppError("needs_reconnect", "Oura does not share heart rate with Pierre (HTTP 403): reconnect Oura and allow heart rate, or check that the Oura membership is active.");
+      }
+      const parsed = heartRatePage.safeParse(data);
+      if (!parsed.success) throw new AppError("provider_bad_response", "Oura sent a heart-rate list without data.");
+      pages.push(parsed.data);
+      const next = parsed.data.next_token || undefined;
+      if (next && next === nextToken) throw new AppError("provider_bad_response", "Oura sent the same page token twice.");
+      nextToken = next;
+      if (!nextToken) break;
+    }
+    return normalizeOuraHeartRate(pages, { start, end });
   }
 
   /** Not RFC 7009: the access token goes in the query string, with no client authentication. */

@@ -13,8 +13,9 @@ export const ouraDefinition = {
     // Not RFC 7009: the access token goes in the query string (see OuraClient.revoke).
     revokeUrl: "https://api.ouraring.com/oauth/revoke",
   },
-  // `workout` reads the workout list; `personal_info` answers with the user's id under any scope.
-  defaultScopes: ["workout"],
+  // `workout` reads the workout list, `heartrate` the ring's heart rate during a workout (its
+  // streams); `personal_info` answers with the user's id under any scope.
+  defaultScopes: ["workout", "heartrate"],
   oauth: {
     scopeSeparator: " ",
     // Oura documents no PKCE.

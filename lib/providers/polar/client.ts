@@ -2,8 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete } from "../types";
+import type { ActivityStreams } from "@/lib/streams/streams";
+import type { ActivityBatch, Athlete, StreamRequest } from "../types";
 import { normalizePolarExercise } from "./normalize";
+import { normalizePolarStreams } from "./streams";
 
 const user = z.object({
   "polar-user-id": z.union([z.number(), z.string()]).transform(String),
@@ -42,6 +44,16 @@ export class PolarClient extends BaseFitnessProvider {
     const batch = normalizeBatch(data, normalizePolarExercise);
     batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
     yield batch;
+  }
+
+  /** One exercise with its samples and route; Polar keeps exercises for 30 days (404 after). */
+  async fetchStreams(activity: StreamRequest): Promise<ActivityStreams | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`exercises/${encodeURIComponent(activity.providerActivityId)}`), {
+      headers: this.bearer(),
+      query: { samples: true, route: true },
+      acceptStatuses: [404],
+    });
+    return status === 404 ? null : normalizePolarStreams(data);
   }
 
   /** Deleting the user is Polar's revoke. */

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete } from "../types";
+import type { ActivityStreams } from "@/lib/streams/streams";
+import type { ActivityBatch, Athlete, StreamRequest } from "../types";
 import { normalizeStravaActivity } from "./normalize";
+import { normalizeStravaStreams, stravaStreamKeys } from "./streams";
 
 const PAGE_SIZE = 200; // Strava's maximum per_page
 /** A loop guard only: a page shorter than `per_page` ends the list. */
@@ -40,6 +42,16 @@ export class StravaClient extends BaseFitnessProvider {
       yield normalizeBatch(data, normalizeStravaActivity);
       if (data.length < PAGE_SIZE) break;
     }
+  }
+
+  /** `/activities/{id}/streams` keyed by type; a manual entry has none (404), its summary map may still draw a route. */
+  async fetchStreams(activity: StreamRequest): Promise<ActivityStreams | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`activities/${encodeURIComponent(activity.providerActivityId)}/streams`), {
+      headers: this.bearer(),
+      query: { keys: stravaStreamKeys.join(","), key_by_type: true },
+      acceptStatuses: [404],
+    });
+    return normalizeStravaStreams(status === 404 ? null : data, activity.raw);
   }
 
   /** Deauthorize invalidates every token of this athlete for our app. */

@@ -1,3 +1,4 @@
+import { siStrava } from "simple-icons";
 import type { ProviderDefinition, RateLimitState } from "../types";
 
 /**
@@ -24,6 +25,7 @@ export const stravaDefinition = {
   displayName: "Strava",
   description: "Runs, rides and swims recorded or uploaded to Strava.",
   brandColor: "#FC4C02",
+  logo: { svgPath: siStrava.path, source: "simple-icons" },
   connection: "oauth2",
   endpoints: {
     authUrl: "https://www.strava.com/oauth/authorize",

@@ -51,7 +51,12 @@ const profiles: SportProfile[] = [
   { sport: "hike", label: "Hike", weight: 5, minutes: [90, 240], pace: [780, 1200], climbPerKm: [25, 80], heartRate: [110, 135], kcalPerMinute: 7 },
 ];
 const totalWeight = profiles.reduce((sum, p) => sum + p.weight, 0);
-const offsets = [60, 0, -300, 120, -480, 330, 600];
+/**
+ * The synthetic athlete lives where the sandbox's athletes do (UTC+1) and trains after work — or at
+ * lunch and again in the evening — while the sandbox's recordings are mornings, so a feed holding
+ * both reads as one person's week.
+ */
+export const SYNTHETIC_UTC_OFFSET_MINUTES = 60;
 
 function between(random: () => number, [low, high]: [number, number]): number {
   return low + random() * (high - low);
@@ -79,13 +84,13 @@ export interface SyntheticWorkout {
 
 /** The workouts of one UTC calendar day (identified by its start, ms). */
 export function workoutsOfDay(seed: string, dayStartMs: number): SyntheticWorkout[] {
-  const offset = offsets[hash(seed) % offsets.length]!;
+  const offset = SYNTHETIC_UTC_OFFSET_MINUTES;
   const dayKey = new Date(dayStartMs).toISOString().slice(0, 10);
   const random = prng(hash(`${seed}:${dayKey}`));
   const roll = random();
   const count = roll < 0.4 ? 0 : roll < 0.9 ? 1 : 2;
   const workouts: SyntheticWorkout[] = [];
-  let hour = 6 + Math.floor(random() * 4);
+  let hour = count === 2 ? 12 : 17 + Math.floor(random() * 3);
   for (let n = 0; n < count; n++) {
     let pick = random() * totalWeight;
     const profile = profiles.find((p) => (pick -= p.weight) < 0) ?? profiles[0]!;
@@ -111,7 +116,7 @@ export function workoutsOfDay(seed: string, dayStartMs: number): SyntheticWorkou
       calories: Math.round(minutes * profile.kcalPerMinute * between(random, [0.85, 1.15])),
       device: "Synthetic Watch",
     });
-    hour += Math.ceil(minutes / 60) + 6 + Math.floor(random() * 3);
+    hour = Math.max(hour + Math.ceil(minutes / 60) + 1, 18);
   }
   return workouts;
 }

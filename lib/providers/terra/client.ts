@@ -2,8 +2,10 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete, ConnectContext, TokenSet } from "../types";
+import type { ActivityStreams } from "@/lib/streams/streams";
+import type { ActivityBatch, Athlete, ConnectContext, StreamRequest, TokenSet } from "../types";
 import { normalizeTerraActivity } from "./normalize";
+import { normalizeTerraStreams } from "./streams";
 
 /** Longer ranges become Terra "large requests" delivered asynchronously; stay below. */
 const WINDOW_DAYS = 28;
@@ -102,6 +104,23 @@ export class TerraClient extends BaseFitnessProvider {
       });
       yield normalizeBatch(activityAnswer.parse(data).data ?? [], normalizeTerraActivity);
     }
+  }
+
+  /** The activity's day again, this time with its samples (Terra has no per-activity endpoint). */
+  async fetchStreams(activity: StreamRequest): Promise<ActivityStreams | null> {
+    const start = activity.startTime.getTime();
+    const end = start + Math.max(activity.elapsedSeconds ?? 0, 60) * 1000;
+    const { data } = await this.http.request(this.apiUrl("activity"), {
+      headers: this.appHeaders(),
+      query: {
+        user_id: this.terraUserId(),
+        start_date: Math.floor(start / 1000) - 60,
+        end_date: Math.ceil(end / 1000) + 60,
+        to_webhook: false,
+        with_samples: true,
+      },
+    });
+    return normalizeTerraStreams(data, activity.providerActivityId);
   }
 
   async revoke(): Promise<void> {

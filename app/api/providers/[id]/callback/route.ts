@@ -2,7 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { completeConnect } from "@/lib/connections/service";
 import { isAppError } from "@/lib/errors";
 import { providerRoute } from "@/lib/http/provider-route";
-import { dashboardRedirect, signInRedirect } from "@/lib/http/routes";
+import { connectionsRedirect, signInRedirect } from "@/lib/http/routes";
 import { startSyncInBackground } from "@/lib/sync/triggers";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +15,9 @@ export const GET = providerRoute(async (request, { registry, providerId }) => {
   try {
     const { notice } = await completeConnect(registry, user.id, providerId, url.searchParams);
     startSyncInBackground(user.id, providerId);
-    return dashboardRedirect({ kind: "success", text: notice });
+    return connectionsRedirect({ kind: "success", text: notice });
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return dashboardRedirect({ kind: "error", text: error.message });
+    return connectionsRedirect({ kind: "error", text: error.message });
   }
 });
