@@ -7,11 +7,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { feedFigures } from "./feed";
 import { ingestFigures } from "./ingest";
+import { roundFigures } from "./round";
 import { machine, print, root, type Figure } from "./support";
 import { syncFigures } from "./sync";
 import { createWorld } from "./world";
 
-/** `npm run bench -- sync feed` runs only those groups (and leaves RESULTS.md alone). */
+/** `npm run bench -- sync feed` runs only those groups (and replaces only their sections of RESULTS.md). */
 const only = process.argv.slice(2);
 const wanted = (group: string) => only.length === 0 || only.includes(group);
 
@@ -28,6 +29,13 @@ async function main() {
     record("Ingest in-process", await ingestFigures());
   }
 
+  if (wanted("round")) {
+    console.log("a scheduled round for 1,000 people…");
+    record("Scheduled round against the providers' limits", await roundFigures());
+  }
+
+  const worldGroups = ["sync", "feed"].filter(wanted);
+  if (worldGroups.length === 0) return finish(started, sections);
   console.log("starting the world (99 people × 10,000 activities, sandbox, next start)…");
   const world = await createWorld();
   try {
@@ -42,27 +50,47 @@ async function main() {
     await world.stop();
   }
 
-  if (only.length > 0) process.exit(0);
+  finish(started, sections);
+}
+
+/**
+ * Writes bench/RESULTS.md: each group's section carries its own date, so `npm run bench -- round`
+ * replaces that section and keeps the others as they were measured.
+ */
+function finish(started: Date, sections: { title: string; figures: Figure[] }[]): void {
+  const file = path.join(root, "bench/RESULTS.md");
+  const kept = new Map<string, string>();
+  const previous = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  for (const match of previous.matchAll(/<!-- section: (.+?) -->\n([\s\S]*?)<!-- end section -->\n/g)) kept.set(match[1]!, match[2]!);
+  const when = `${started.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+  for (const section of sections) {
+    kept.set(
+      section.title,
+      [
+        `## ${section.title}`,
+        "",
+        `Measured ${when} on ${machine()}.`,
+        "",
+        "| figure | measured | target | |",
+        "| --- | --- | --- | --- |",
+        ...section.figures.map((f) => `| ${f.name} | ${f.value} ${f.unit}${f.detail ? ` (${f.detail})` : ""} | ${f.target} | ${f.pass ? "met" : "**missed**"} |`),
+        "",
+      ].join("\n"),
+    );
+  }
   const notes = fs.readFileSync(path.join(root, "bench/NOTES.md"), "utf8");
   const lines = [
     "# Benchmark results",
     "",
-    `Measured ${started.toISOString().slice(0, 16).replace("T", " ")} UTC by \`npm run bench\` on ${machine()}.`,
-    "Every figure is the median of 3 runs; ratios are measured within one run, because the machine is shared.",
+    "Written by `npm run bench` (each section by its group). Figures are medians of 3 runs where repeated; ratios are measured within one run, because the machine is shared.",
     "",
-    ...sections.flatMap((section) => [
-      `## ${section.title}`,
-      "",
-      "| figure | measured | target | |",
-      "| --- | --- | --- | --- |",
-      ...section.figures.map((f) => `| ${f.name} | ${f.value} ${f.unit}${f.detail ? ` (${f.detail})` : ""} | ${f.target} | ${f.pass ? "met" : "**missed**"} |`),
-      "",
-    ]),
+    ...[...kept].map(([title, body]) => `<!-- section: ${title} -->\n${body}<!-- end section -->`),
+    "",
     notes.trim(),
     "",
   ];
-  fs.writeFileSync(path.join(root, "bench/RESULTS.md"), lines.join("\n"));
-  console.log(`wrote bench/RESULTS.md (${sections.flatMap((s) => s.figures).filter((f) => !f.pass).length} targets missed)`);
+  fs.writeFileSync(file, lines.join("\n"));
+  console.log(`wrote bench/RESULTS.md (${sections.flatMap((s) => s.figures).filter((f) => !f.pass).length} targets missed in this run)`);
   process.exit(0);
 }
 

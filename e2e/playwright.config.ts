@@ -23,7 +23,8 @@ export const e2eKnownSecret = "sandbox-strava-secret";
 process.env.E2E_APP_URL = appUrl;
 process.env.E2E_SANDBOX_URL = sandboxUrl;
 
-const appEnv: Record<string, string> = {
+/** The app's environment; a second instance (e2e/second-instance.ts) starts with the same one on another port. */
+export const appEnv: Record<string, string> = {
   ...(process.env as Record<string, string>),
   ...sandboxProviderEnv(sandboxUrl),
   NODE_ENV: "production",

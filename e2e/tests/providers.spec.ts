@@ -84,6 +84,8 @@ test.describe("connecting providers", () => {
     await new ConsentPage(page).authorize();
     const callbackUrl = (await callback).url();
     await expect(dashboard.notice()).toHaveText("Connected to Strava");
+    // The history import runs in the background; the card is compared once it has settled.
+    await expect(dashboard.card("Strava")).toContainText("Last sync", { timeout: 30_000 });
     const accountBefore = await dashboard.card("Strava").textContent();
 
     await page.goto(callbackUrl);

@@ -7,6 +7,7 @@ import { pruneDeliveries } from "@/lib/webhooks/deliveries";
 import { getJobQueue, requestSync } from "./queue";
 
 const DUE_PER_TICK = 500;
+const MAX_BATCHES_PER_TICK = 40;
 const DAY = 86_400_000;
 
 /** Within ±10 % of the interval, so people who connected together drift apart. */
@@ -22,10 +23,15 @@ export function nextScheduledSync(now: number, intervalMinutes: number, random =
 export async function scheduleDueSyncs(now = new Date()): Promise<number> {
   const { intervalMinutes } = getSyncSettings();
   let queued = 0;
-  for (const { id } of await listDueConnections(now, DUE_PER_TICK)) {
-    if (!(await claimScheduledSync(id, now, nextScheduledSync(now.getTime(), intervalMinutes)))) continue;
-    await requestSync({ connectionId: id, reason: "schedule" });
-    queued++;
+  // Batches keep each read small; a claimed connection is no longer due, so the next batch moves on.
+  for (let batch = 0; batch < MAX_BATCHES_PER_TICK; batch++) {
+    const due = await listDueConnections(now, DUE_PER_TICK);
+    for (const { id } of due) {
+      if (!(await claimScheduledSync(id, now, nextScheduledSync(now.getTime(), intervalMinutes)))) continue;
+      await requestSync({ connectionId: id, reason: "schedule" });
+      queued++;
+    }
+    if (due.length < DUE_PER_TICK) break;
   }
   return queued;
 }

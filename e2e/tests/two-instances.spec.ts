@@ -1,0 +1,99 @@
+import Database from "better-sqlite3";
+import { expireTokens, requests, reset } from "../../sandbox/control-client";
+import { appEnv } from "../playwright.config";
+import { ConsentPage } from "../pages/consent";
+import type { DashboardPage } from "../pages/dashboard";
+import { startSecondInstance, type Instance } from "../second-instance";
+import { appUrl, expect, sandboxUrl, test } from "../fixtures";
+
+/**
+ * Two app processes on one database, as two machines behind one address: whatever must happen once
+ * (a token refresh, a sync of one connection) happens once, whichever process is asked.
+ */
+let second: Instance;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  second = await startSecondInstance();
+});
+test.afterAll(async () => second?.stop());
+test.beforeEach(async () => {
+  await reset(sandboxUrl);
+});
+
+async function connect(dashboard: DashboardPage, name: string) {
+  await dashboard.startConnect(name);
+  await new ConsentPage(dashboard.page).authorize();
+  await expect(dashboard.notice()).toHaveText(`Connected to ${name}`);
+  await expect(dashboard.card(name)).toContainText("Last sync", { timeout: 30_000 });
+}
+
+function database() {
+  return new Database(appEnv.DATABASE_URL!.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+}
+
+test.describe("two app instances on one database", () => {
+  test("20 concurrent requests split across both, on a token the provider just refused: exactly one refresh", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await connect(dashboard, "Garmin");
+    const feed = await (await page.request.get(`${appUrl}/api/activities?provider=garmin&limit=20`)).json();
+    const ids: string[] = feed.items.map((item: { id: string }) => item.id);
+    expect(ids.length).toBeGreaterThanOrEqual(5);
+
+    // Garmin rotates refresh tokens: a second refresh with the same one would be refused, so a
+    // double refresh would also show up as failed answers.
+    await expireTokens(sandboxUrl, "garmin");
+    const refreshesBefore = (await requests(sandboxUrl, { provider: "garmin", pathIncludes: "token" })).length;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => page.request.get(`${i % 2 === 0 ? appUrl : second.url}/api/activities/${ids[i % ids.length]}/streams`)),
+    );
+    for (const answer of answers) expect(answer.status()).toBe(200);
+    const bodies = await Promise.all(answers.map((answer) => answer.json()));
+    for (const body of bodies) expect(body).toMatchObject({ reason: null, source: { provider: "garmin" } });
+    const refreshes = (await requests(sandboxUrl, { provider: "garmin", pathIncludes: "token" })).length - refreshesBefore;
+    expect(refreshes).toBe(1);
+    await dashboard.expectStatus("Garmin", "connected");
+  });
+
+  test("overlapping syncs started from both instances store each workout once", async ({ page, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    await connect(dashboard, "Strava");
+    await connect(dashboard, "Polar");
+    // The same sync asked of both processes at once, three times each.
+    const headers = { origin: appUrl, "content-type": "application/json" };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => page.request.post(`${i % 2 === 0 ? appUrl : second.url}/api/sync`, { headers, data: {} })),
+    );
+    for (const answer of answers) expect(answer.status()).toBe(200);
+    for (const body of await Promise.all(answers.map((answer) => answer.json()))) {
+      for (const result of Object.values(body.results as Record<string, { error: string | null }>)) {
+        // A second press within the minute is refused politely; nothing else may fail.
+        if (result.error) expect(result.error).toMatch(/synced less than a minute ago/);
+      }
+    }
+
+    const db = database();
+    try {
+      const [{ id: userId }] = db.prepare("SELECT id FROM users WHERE email = ?").all(user.email.toLowerCase()) as [{ id: string }];
+      const rows = db
+        .prepare("SELECT provider, count(*) AS n, count(DISTINCT provider_activity_id) AS distinct_ids FROM activities WHERE user_id = ? GROUP BY provider")
+        .all(userId) as { provider: string; n: number; distinct_ids: number }[];
+      expect(rows.map((row) => row.provider).sort()).toEqual(["polar", "strava"]);
+      for (const row of rows) expect(row.n).toBe(row.distinct_ids);
+      const stored = rows.reduce((sum, row) => sum + row.n, 0);
+      // Every record belongs to exactly one workout on the feed (as its shown record or an "also on").
+      let shown = 0;
+      let cursor: string | null = null;
+      do {
+        const answer = await page.request.get(`${second.url}/api/activities?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+        expect(answer.status()).toBe(200);
+        const feed = (await answer.json()) as { items: { alsoOn: unknown[]; legs: unknown[] }[]; nextCursor: string | null };
+        shown += feed.items.reduce((sum, item) => sum + 1 + item.alsoOn.length + item.legs.length, 0);
+        cursor = feed.nextCursor;
+      } while (cursor);
+      expect(shown).toBe(stored);
+    } finally {
+      db.close();
+    }
+  });
+});
