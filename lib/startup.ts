@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { ConfigError } from "@/lib/config/core";
+import { ConfigError, describeDatabase } from "@/lib/config/core";
 import { getStore } from "@/lib/db";
 import { repairUngrouped } from "@/lib/feed/regroup";
 import { startBackgroundWork } from "@/lib/background";
@@ -20,7 +20,7 @@ export async function startUp(): Promise<void> {
       process.once("SIGTERM", () => void work.stop());
     }
     console.log(
-      `[pierre] ready: ${config.baseUrl.origin}, database ${config.databasePath}, providers ${registry.supportedProviders().join(", ")} ` +
+      `[pierre] ready: ${config.baseUrl.origin}, database ${describeDatabase(config.database)}, providers ${registry.supportedProviders().join(", ")} ` +
         `(configured: ${configured.join(", ") || "none"}; default: ${defaultProvider})${config.demo ? ", demo mode" : ""}, ` +
         (settings.runWorker ? `background jobs here, syncs every ${settings.intervalMinutes} min` : "background jobs in a separate worker"),
     );

@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from "./test-app";
 /** The app's services wired to a sandbox on a free loopback port, as the demo and CI run them. */
 export async function createSandboxedApp(env: Record<string, string> = {}): Promise<{ app: TestApp; sandbox: Sandbox; close(): Promise<void> }> {
   const sandbox = await startSandbox({ port: 0 });
-  const app = createTestApp({ modules: builtInProviders, env: { ...sandboxProviderEnv(sandbox.url), PIERRE_DEFAULT_PROVIDER: "synthetic", ...env } });
+  const app = await createTestApp({ modules: builtInProviders, env: { ...sandboxProviderEnv(sandbox.url), PIERRE_DEFAULT_PROVIDER: "synthetic", ...env } });
   return {
     app,
     sandbox,

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore } from "@/lib/db";
+import { ATOMIC, getStore } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { randomToken, sha256Hex } from "@/lib/security/crypto";
 
@@ -11,6 +11,7 @@ export async function createSession(userId: string): Promise<string> {
   const id = randomToken(32);
   await getStore().transaction(({ db, t }) =>
     db.insert(t.sessions).values({ idHash: sha256Hex(id), userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) }),
+    ATOMIC,
   );
   return id;
 }
@@ -35,13 +36,14 @@ export async function findSessionUser(sessionId: string): Promise<User | undefin
 }
 
 export async function revokeSession(sessionId: string): Promise<void> {
-  await getStore().transaction((tx) => tx.query("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL", [Date.now(), sha256Hex(sessionId)]));
+  await getStore().transaction((tx) => tx.query("UPDATE sessions SET revoked_at = ? WHERE id_hash = ? AND revoked_at IS NULL", [Date.now(), sha256Hex(sessionId)]), ATOMIC);
 }
 
 /** "Sign out everywhere": every session of the person ends, this one included. */
 export async function revokeAllSessions(userId: string): Promise<number> {
   const ended = await getStore().transaction((tx) =>
     tx.query<{ id_hash: string }>("UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL RETURNING id_hash", [Date.now(), userId]),
+    ATOMIC,
   );
   return ended.length;
 }

@@ -5,8 +5,8 @@ import { afterFailedSignIn, afterSignIn, beforeSignIn, beforeSignUp } from "./th
 
 let app: TestApp;
 // Each case on its own database: the limits are shared state, as they are between processes.
-beforeEach(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeEach(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterEach(async () => app.close());
 

@@ -87,7 +87,7 @@ describe("a worker killed mid-job", () => {
     expect(connection.backfillDoneAt).not.toBeNull();
     expect(await count(userId)).toBe(expected);
     const [{ n }] = (await env.app.sql<{ n: number }>(
-      "select count(*) as n from (select provider_activity_id from activities where user_id = ? group by provider_activity_id having count(*) > 1)",
+      "select count(*) as n from (select provider_activity_id from activities where user_id = ? group by provider_activity_id having count(*) > 1) duplicates",
       [userId],
     )) as [{ n: number }];
     expect(Number(n)).toBe(0);

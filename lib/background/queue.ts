@@ -1,13 +1,29 @@
 import "server-only";
+import { getConfig } from "@/lib/config";
+import { getStore } from "@/lib/db";
+import { createPgBossQueue } from "@/lib/jobs/pg-boss-queue";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { createSqliteQueue } from "@/lib/jobs/sqlite-queue";
 
-const globalForQueue = globalThis as unknown as { pierreJobQueue?: JobQueue; pierreWake?: () => void };
+const globalForQueue = globalThis as unknown as { pierreJobQueue?: { key: string; queue: JobQueue & { stop?(): Promise<void> } }; pierreWake?: () => void };
 
-/** The process's job queue (the embedded SQLite one). */
+/** The process's job queue: the table in the SQLite file, or pg-boss on PostgreSQL. */
 export function getJobQueue(): JobQueue {
-  globalForQueue.pierreJobQueue ??= createSqliteQueue();
-  return globalForQueue.pierreJobQueue;
+  const { database } = getConfig();
+  const key = database.engine === "postgres" ? database.url : "sqlite";
+  const existing = globalForQueue.pierreJobQueue;
+  if (existing?.key === key) return existing.queue;
+  void existing?.queue.stop?.();
+  const queue = database.engine === "postgres" ? createPgBossQueue(database.url, { before: () => getStore().ping() }) : createSqliteQueue();
+  globalForQueue.pierreJobQueue = { key, queue };
+  return queue;
+}
+
+/** Stops this process's queue client (tests, between databases). */
+export async function closeJobQueue(): Promise<void> {
+  const existing = globalForQueue.pierreJobQueue;
+  globalForQueue.pierreJobQueue = undefined;
+  await existing?.queue.stop?.();
 }
 
 /** A worker in this process looks for work at once after a local enqueue. */

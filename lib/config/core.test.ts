@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, databasePathFromUrl, decodeEncryptionKey, parseCoreEnv } from "./core";
+import { ConfigError, databasePathFromUrl, decodeEncryptionKey, describeDatabase, parseCoreEnv } from "./core";
 import { loadOrCreateDevSecrets } from "./dev-secrets";
 
 const key = Buffer.alloc(32, 7);
@@ -21,7 +21,7 @@ describe("parseCoreEnv", () => {
   it("runs on embedded defaults in development", () => {
     const config = parseCoreEnv({}, "/srv/app");
     expect(config.baseUrl.toString()).toBe("http://localhost:3000/");
-    expect(config.databasePath).toBe("/srv/app/data/pierre.db");
+    expect(config.database).toEqual({ engine: "sqlite", path: "/srv/app/data/pierre.db" });
     expect(config.dataDir).toBe("/srv/app/data");
     expect(config.authSecret).toBeUndefined();
     expect(config.strict).toBe(false);
@@ -42,7 +42,7 @@ describe("parseCoreEnv", () => {
     );
     expect(config.strict).toBe(true);
     expect(config.baseUrl.origin).toBe("https://pierre.example.com");
-    expect(config.databasePath).toBe("/var/lib/pierre/app.db");
+    expect(config.database).toEqual({ engine: "sqlite", path: "/var/lib/pierre/app.db" });
     expect(config.encryptionKey?.equals(key)).toBe(true);
     expect([...config.adminEmails]).toEqual(["admin@example.com", "ops@example.com"]);
   });
@@ -58,7 +58,7 @@ describe("parseCoreEnv", () => {
   it("names each malformed variable without echoing secret values", () => {
     const env = {
       PIERRE_BASE_URL: "localhost:3000/app",
-      DATABASE_URL: "postgres://db/pierre",
+      DATABASE_URL: "mysql://db/pierre",
       AUTH_SECRET: "short-secret-value",
       PIERRE_ENCRYPTION_KEY: "not-a-key-value",
       PIERRE_ADMIN_EMAILS: "admin@example.com,not-an-email",
@@ -102,6 +102,16 @@ describe("helpers", () => {
     expect(databasePathFromUrl("./x.db", "/app")).toBe("/app/x.db");
     expect(databasePathFromUrl(":memory:", "/app")).toBe(":memory:");
     expect(() => databasePathFromUrl("mysql://h/db", "/app")).toThrow();
+  });
+
+  it("runs on PostgreSQL for a postgres:// URL, and never logs its password", () => {
+    const url = "postgres://pierre:s3cret-pass@db.internal:5432/pierre";
+    const config = parseCoreEnv({ DATABASE_URL: url }, "/app");
+    expect(config.database).toEqual({ engine: "postgres", url });
+    expect(config.dataDir).toBe("/app/data");
+    expect(describeDatabase(config.database)).toBe("postgres://pierre@db.internal:5432/pierre");
+    expect(parseCoreEnv({ DATABASE_URL: "postgresql://localhost/pierre" }).database.engine).toBe("postgres");
+    expect(variablesIn(() => parseCoreEnv({ DATABASE_URL: "postgres://" }))).toEqual(["DATABASE_URL"]);
   });
 
   it("generates development secrets once and keeps them", () => {

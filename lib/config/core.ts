@@ -51,7 +51,8 @@ export interface CoreConfig {
   /** Production without the demo flag: nothing is generated, every secret must be given. */
   strict: boolean;
   baseUrl: URL;
-  databasePath: string;
+  database: DatabaseTarget;
+  /** Where generated development secrets are kept (beside the SQLite file, or ./data). */
   dataDir: string;
   authSecret?: string;
   encryptionKey?: Buffer;
@@ -61,6 +62,17 @@ export interface CoreConfig {
   /** SMTP server for mail (address verification); without it mail goes to the outbox. */
   smtpUrl?: string;
   mailFrom: string;
+}
+
+/** The embedded SQLite file, or a PostgreSQL server for deployments of more than one instance. */
+export type DatabaseTarget = { engine: "sqlite"; path: string } | { engine: "postgres"; url: string };
+
+/** How the database is named in logs: a PostgreSQL URL without its password. */
+export function describeDatabase(target: DatabaseTarget): string {
+  if (target.engine === "sqlite") return target.path;
+  const url = new URL(target.url);
+  if (url.password) url.password = "";
+  return url.toString().replace(/:@/, "@");
 }
 
 /** `file:./data/pierre.db`, `./data/pierre.db` or `:memory:` → a filesystem path (or `:memory:`). */
@@ -105,16 +117,19 @@ export function parseCoreEnv(env: Env, cwd = process.cwd()): CoreConfig {
     problems.push({ variable: "PIERRE_BASE_URL", problem: "is required in production (the public origin, e.g. https://pierre.example.com)" });
   }
 
-  let databasePath = path.resolve(cwd, "data/pierre.db");
+  let database: DatabaseTarget = { engine: "sqlite", path: path.resolve(cwd, "data/pierre.db") };
   const rawDb = env.DATABASE_URL?.trim();
-  if (rawDb) {
+  if (rawDb && /^postgres(ql)?:\/\//i.test(rawDb)) {
+    if (URL.canParse(rawDb) && new URL(rawDb).hostname) database = { engine: "postgres", url: rawDb };
+    else problems.push({ variable: "DATABASE_URL", problem: "must be a PostgreSQL URL such as postgres://user:password@host:5432/pierre" });
+  } else if (rawDb) {
     try {
-      databasePath = databasePathFromUrl(rawDb, cwd);
+      database = { engine: "sqlite", path: databasePathFromUrl(rawDb, cwd) };
     } catch {
-      problems.push({ variable: "DATABASE_URL", problem: "must be a SQLite file URL such as file:./data/pierre.db" });
+      problems.push({ variable: "DATABASE_URL", problem: "must be a SQLite file URL such as file:./data/pierre.db, or a postgres:// URL" });
     }
   }
-  const dataDir = databasePath === ":memory:" ? path.resolve(cwd, "data") : path.dirname(databasePath);
+  const dataDir = database.engine === "postgres" || database.path === ":memory:" ? path.resolve(cwd, "data") : path.dirname(database.path);
 
   let authSecret: string | undefined;
   const rawSecret = env.AUTH_SECRET?.trim();
@@ -170,5 +185,5 @@ export function parseCoreEnv(env: Env, cwd = process.cwd()): CoreConfig {
   const mailFrom = env.PIERRE_MAIL_FROM?.trim() || `Pierre Connect <no-reply@${baseUrl.hostname}>`;
 
   if (problems.length > 0) throw new ConfigError(problems);
-  return { nodeEnv, demo, strict, baseUrl, databasePath, dataDir, authSecret, encryptionKey, adminEmails, trustedProxies, smtpUrl, mailFrom };
+  return { nodeEnv, demo, strict, baseUrl, database, dataDir, authSecret, encryptionKey, adminEmails, trustedProxies, smtpUrl, mailFrom };
 }

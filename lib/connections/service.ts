@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore, type Sql } from "@/lib/db";
+import { getStore, personLock, type Sql } from "@/lib/db";
 import { deleteActivities, deleteConnection, findConnection, listConnections, upsertConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, providerFailure } from "@/lib/errors";
@@ -231,7 +231,7 @@ async function retirePredecessors(registry: ProviderRegistry, userId: string, su
     const connection = await findConnection(userId, definition.id);
     if (!connection) continue;
     await revokeAtProvider(registry, connection);
-    await getStore().transaction((tx) => deleteConnection(userId, definition.id, tx));
+    await getStore().transaction((tx) => deleteConnection(userId, definition.id, tx), { lock: personLock(userId) });
     retired.push(definition);
   }
   return retired;
@@ -302,7 +302,7 @@ export async function disconnect(registry: ProviderRegistry, userId: string, pro
     const deleted = await removeActivities(tx, userId, providerId);
     await deleteConnection(userId, providerId, tx);
     return deleted;
-  });
+  }, { lock: personLock(userId) });
   const notice = revokedAtProvider
     ? `Disconnected from ${definition.displayName}.`
     : `Disconnected from ${definition.displayName}. ${definition.displayName} could not be reached to revoke access, so also remove Pierre Connect from your ${definition.displayName} account settings.`;

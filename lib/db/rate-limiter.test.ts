@@ -7,8 +7,8 @@ import { DatabaseRateLimiter } from "./rate-limiter";
 import { openSqliteStore } from "./store";
 
 let app: TestApp;
-beforeAll(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeAll(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterAll(async () => app.close());
 

@@ -2,7 +2,7 @@ import "server-only";
 // The library's own base class for store-backed limiters; only the storage is ours.
 import RateLimiterStoreAbstract from "rate-limiter-flexible/lib/RateLimiterStoreAbstract";
 import { RateLimiterRes, type IRateLimiterStoreOptions } from "rate-limiter-flexible";
-import { getStore } from "@/lib/db";
+import { ATOMIC, getStore } from "@/lib/db";
 
 interface StoredCounter {
   points: number;
@@ -38,6 +38,7 @@ export class DatabaseRateLimiter extends RateLimiterStoreAbstract {
               "RETURNING points, expire",
             [key, points, expire, now, now],
           ),
+      ATOMIC,
     );
     return { points: Number(row!.points), expire: row!.expire === null ? null : Number(row!.expire) };
   }
@@ -48,7 +49,7 @@ export class DatabaseRateLimiter extends RateLimiterStoreAbstract {
   }
 
   async _delete(key: string): Promise<boolean> {
-    const removed = await getStore().transaction((tx) => tx.query<{ key: string }>("DELETE FROM rate_limits WHERE key = ? RETURNING key", [key]));
+    const removed = await getStore().transaction((tx) => tx.query<{ key: string }>("DELETE FROM rate_limits WHERE key = ? RETURNING key", [key]), ATOMIC);
     return removed.length > 0;
   }
 
@@ -62,5 +63,5 @@ export class DatabaseRateLimiter extends RateLimiterStoreAbstract {
 
 /** Expired counters are only dead rows; clear them now and then. */
 export async function clearExpiredRateLimits(now = Date.now()): Promise<void> {
-  await getStore().transaction((tx) => tx.query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?", [now - 3_600_000]));
+  await getStore().transaction((tx) => tx.query("DELETE FROM rate_limits WHERE expire IS NOT NULL AND expire < ?", [now - 3_600_000]), ATOMIC);
 }

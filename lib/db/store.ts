@@ -34,12 +34,33 @@ export interface Sql {
   query<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+export interface TransactionOptions {
+  /**
+   * What the transaction must not run beside. SQLite has one writer, so this matters on PostgreSQL
+   * only, where "all" (the default) keeps every other transaction out, as SQLite does; `{ key }`
+   * keeps out only transactions of the same key (one person's activities and groups) and those
+   * that take "all"; "none" is for a single statement that is atomic by itself.
+   */
+  lock?: "all" | "none" | { key: string };
+}
+
+/**
+ * The lock of everything that rewrites one person's activities and the groups they form: two
+ * regroupings of one person must not interleave, those of two people may.
+ */
+export function personLock(userId: string): TransactionOptions["lock"] {
+  return { key: `person:${userId}` };
+}
+
+/** For a transaction of one statement that is atomic by itself. */
+export const ATOMIC: TransactionOptions = { lock: "none" };
+
 export interface Store extends Sql {
   /**
-   * Runs `work` in one transaction. It must not wait on the network: on SQLite every writer of the
-   * process waits for it. A transaction started inside another joins it.
+   * Runs `work` in one transaction. It must not wait on the network: every writer that it keeps
+   * out waits for it. A transaction started inside another joins it.
    */
-  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Refreshes the planner's statistics (after start-up and large writes). */
   optimize(): Promise<void>;
   close(): Promise<void>;
@@ -132,6 +153,7 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
 
   const store: Store = {
     ...sqlOver(readDb, reader),
+    // One writer at a time whatever the options say.
     async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       if (inTransaction.getStore() === store) return work(writeSql);
       const release = await mutex.lock();

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore, type Sql } from "@/lib/db";
+import { ATOMIC, getStore, personLock, type Sql } from "@/lib/db";
 
 /**
  * What happened for a person, for their open dashboards: sync progress, new activities, errors.
@@ -20,7 +20,9 @@ export async function publish(userId: string, event: UserEvent, tx?: Sql): Promi
   const { kind, ...data } = event;
   const insert = (sql: Sql) => sql.query("INSERT INTO user_events (user_id, kind, data, created_at) VALUES (?, ?, ?, ?)", [userId, kind, JSON.stringify(data), Date.now()]);
   if (tx) await insert(tx);
-  else await getStore().transaction(insert);
+  // Under the person's lock: their events are numbered in the order they are committed, so a
+  // stream reading "after seq n" never skips one that commits late.
+  else await getStore().transaction(insert, { lock: personLock(userId) });
 }
 
 /** The person's events after `seq`, oldest first. */
@@ -39,6 +41,6 @@ export async function latestSeq(userId: string): Promise<number> {
 }
 
 export async function pruneEvents(before: Date): Promise<number> {
-  const rows = await getStore().transaction((tx) => tx.query<{ seq: number }>("DELETE FROM user_events WHERE created_at < ? RETURNING seq", [before.getTime()]));
+  const rows = await getStore().transaction((tx) => tx.query<{ seq: number }>("DELETE FROM user_events WHERE created_at < ? RETURNING seq", [before.getTime()]), ATOMIC);
   return rows.length;
 }

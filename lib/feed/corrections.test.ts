@@ -10,8 +10,8 @@ import type { StoredSource } from "./grouping";
 import { regroupAround, seedsOfDelete } from "./regroup";
 
 let app: TestApp;
-beforeAll(() => {
-  app = createTestApp({ modules: builtInProviders });
+beforeAll(async () => {
+  app = await createTestApp({ modules: builtInProviders });
 });
 afterAll(async () => app.close());
 

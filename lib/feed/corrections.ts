@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore, type Sql } from "@/lib/db";
+import { getStore, personLock, type Sql } from "@/lib/db";
 import { listActivitiesById, listActivitiesByRecord, listActivitiesInGroups, type ActivityCore } from "@/lib/db/queries/activities";
 import { deleteMatchVerdictsOf, findSourcePriority, listMatchVerdicts, saveMatchVerdicts, saveSourcePriority } from "@/lib/db/queries/preferences";
 import { findWorkout } from "@/lib/db/queries/workouts";
@@ -41,7 +41,7 @@ export async function splitFromWorkout(userId: string, activityId: string, worko
     await regroupRecords(tx, userId, members);
     const [separated, remaining] = await listActivitiesById(tx, userId, [record.id, others[0]!.id]).then((rows) => [record.id, others[0]!.id].map((id) => rows.find((r) => r.id === id)!));
     return { workoutId: separated!.groupId!, remainingWorkoutId: remaining!.groupId! };
-  });
+  }, { lock: personLock(userId) });
 }
 
 /** "Same workout": the given workouts become one, whatever the evidence says. */
@@ -67,7 +67,7 @@ export async function mergeWorkouts(userId: string, workoutIds: readonly string[
     await regroupRecords(tx, userId, all);
     const [after] = await listActivitiesById(tx, userId, [all[0]!.id]);
     return { workoutId: after!.groupId! };
-  });
+  }, { lock: personLock(userId) });
 }
 
 /** "Let Pierre decide": forgets the person's verdicts on this workout's records; the matcher groups them again. */
@@ -91,7 +91,7 @@ export async function forgetCorrections(userId: string, workoutId: string): Prom
     await regroupRecords(tx, userId, [...members, ...otherRecords]);
     const [after] = await listActivitiesById(tx, userId, [members[0]!.id]);
     return { workoutId: after!.groupId!, forgotten };
-  });
+  }, { lock: personLock(userId) });
 }
 
 /** Whose version of a merged workout is shown first, for this person; null returns to the deployment's order. */
@@ -105,7 +105,7 @@ export async function setSourcePriority(registry: ProviderRegistry, userId: stri
   await getStore().transaction(async (tx) => {
     await saveSourcePriority(tx, userId, priority && priority.length > 0 ? priority : null);
     await regroupAll(tx, userId);
-  });
+  }, { lock: personLock(userId) });
 }
 
 /** The order in effect for this person, and whether it is their own. */

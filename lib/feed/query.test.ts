@@ -56,13 +56,13 @@ describe("the merged feed", () => {
   it("merges every Strava mirror of a Garmin upload within Garmin's history, and nothing else", async () => {
     // Garmin serves a new connection one month back; older mirrors have nothing to merge with.
     const [garmin] = await env.app.sql<{ backfill_from: number }>("select backfill_from from provider_connections where user_id = ? and provider = 'garmin'", [userId]);
-    const [counts] = await env.app.sql<{ unmergedMirrors: number; mergedPhoneOnly: number }>(
-      `select sum(provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1 and start_time >= ?) as unmergedMirrors,
-              sum(provider = 'strava' and raw not like '%garmin_push_%' and is_primary = 0) as mergedPhoneOnly
+    const [counts] = await env.app.sql<{ unmerged_mirrors: number; merged_phone_only: number }>(
+      `select sum(case when provider = 'strava' and raw like '%garmin_push_%' and is_primary = 1 and start_time >= ? then 1 else 0 end) as unmerged_mirrors,
+              sum(case when provider = 'strava' and raw not like '%garmin_push_%' and is_primary = 0 then 1 else 0 end) as merged_phone_only
        from activities where user_id = ?`,
       [garmin!.backfill_from + 86_400_000, userId],
     );
-    expect(counts).toEqual({ unmergedMirrors: 0, mergedPhoneOnly: 0 });
+    expect(counts).toEqual({ unmerged_mirrors: 0, merged_phone_only: 0 });
   });
 
   it("keeps back-to-back runs apart and merges an indoor ride recorded as VirtualRide", async () => {

@@ -22,8 +22,8 @@ const sports: Sport[] = ["run", "ride", "walk", "hike", "swim"];
 const T0 = Date.parse("2025-06-01T06:00:00Z");
 
 let app: TestApp;
-beforeAll(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeAll(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterAll(async () => app.close());
 

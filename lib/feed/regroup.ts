@@ -1,5 +1,5 @@
 import "server-only";
-import type { Sql, Store } from "@/lib/db";
+import { personLock, type Sql, type Store } from "@/lib/db";
 import {
   listActivitiesById,
   listActivitiesInGroups,
@@ -199,6 +199,6 @@ async function writeGroups(
  */
 export async function repairUngrouped(store: Store): Promise<number> {
   const users = await store.query<{ user_id: string }>("SELECT DISTINCT user_id FROM activities WHERE group_start IS NULL OR group_id IS NULL");
-  for (const { user_id: userId } of users) await store.transaction((tx) => regroupAll(tx, userId));
+  for (const { user_id: userId } of users) await store.transaction((tx) => regroupAll(tx, userId), { lock: personLock(userId) });
   return users.length;
 }

@@ -7,8 +7,8 @@ import { trainingSummary } from "./summary";
 const DAY = 86_400_000;
 let app: TestApp;
 
-beforeAll(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeAll(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterAll(async () => app.close());
 

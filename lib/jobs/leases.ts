@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { getStore } from "@/lib/db";
+import { ATOMIC, getStore } from "@/lib/db";
 
 /**
  * Named leases in the database, respected by every process on it: "one sync per connection at a
@@ -39,7 +39,7 @@ export async function acquireLease(name: string, owner: string, ttlMs: number, n
   if (await tryLease(name, owner, ttlMs, now)) return true;
   const [holder] = await getStore().query<{ owner: string }>("SELECT owner FROM leases WHERE name = ?", [name]);
   if (!holder || !isAbandoned(holder.owner)) return false;
-  await getStore().transaction((tx) => tx.query("DELETE FROM leases WHERE name = ? AND owner = ?", [name, holder.owner]));
+  await getStore().transaction((tx) => tx.query("DELETE FROM leases WHERE name = ? AND owner = ?", [name, holder.owner]), ATOMIC);
   return tryLease(name, owner, ttlMs, now);
 }
 
@@ -51,6 +51,7 @@ async function tryLease(name: string, owner: string, ttlMs: number, now: number)
         "WHERE leases.expires_at <= ? OR leases.owner = excluded.owner RETURNING owner",
       [name, owner, now + ttlMs, now],
     ),
+    ATOMIC,
   );
   return rows.length > 0;
 }
@@ -58,12 +59,13 @@ async function tryLease(name: string, owner: string, ttlMs: number, now: number)
 export async function renewLease(name: string, owner: string, ttlMs: number, now = Date.now()): Promise<boolean> {
   const rows = await getStore().transaction((tx) =>
     tx.query<{ name: string }>("UPDATE leases SET expires_at = ? WHERE name = ? AND owner = ? RETURNING name", [now + ttlMs, name, owner]),
+    ATOMIC,
   );
   return rows.length > 0;
 }
 
 export async function releaseLease(name: string, owner: string): Promise<void> {
-  await getStore().transaction((tx) => tx.query("DELETE FROM leases WHERE name = ? AND owner = ?", [name, owner]));
+  await getStore().transaction((tx) => tx.query("DELETE FROM leases WHERE name = ? AND owner = ?", [name, owner]), ATOMIC);
 }
 
 export async function isLeaseHeld(name: string, now = Date.now()): Promise<boolean> {

@@ -2,14 +2,14 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { synthetic } from "@/lib/providers/synthetic";
+import { getJobQueue } from "@/lib/background/queue";
 import { createTestApp, type TestApp } from "@/test/test-app";
 import { acquireLease, releaseLease, renewLease, withLease } from "./leases";
-import { createSqliteQueue } from "./sqlite-queue";
 import { backoff, RetryLater, Worker } from "./worker";
 
 let app: TestApp;
-beforeAll(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeAll(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterAll(async () => app.close());
 
@@ -23,7 +23,7 @@ const until = async (check: () => Promise<boolean> | boolean, ms = 5000) => {
 
 describe("the job queue", () => {
   it("queues one job per key while one is pending, and moves it earlier, never later", async () => {
-    const queue = createSqliteQueue();
+    const queue = getJobQueue();
     const later = new Date(Date.now() + 60_000);
     const first = await queue.enqueue("sync", { n: 1 }, { key: "k1", runAt: later });
     const again = await queue.enqueue("sync", { n: 2 }, { key: "k1", runAt: new Date(Date.now() + 120_000) });
@@ -36,7 +36,7 @@ describe("the job queue", () => {
   });
 
   it("gives a due job to one worker at a time, and again to another when its lease runs out", async () => {
-    const queue = createSqliteQueue();
+    const queue = getJobQueue();
     await queue.enqueue("claim-test", { x: 1 }, { key: "claim" });
     const first = await queue.claim("a", ["claim-test"], 200);
     expect(first).toMatchObject({ kind: "claim-test", status: "running", attempts: 1 });
@@ -53,7 +53,7 @@ describe("the job queue", () => {
   });
 
   it("retries with backoff, stops after the last attempt, and re-queues a rate limit without spending one", async () => {
-    const queue = createSqliteQueue();
+    const queue = getJobQueue();
     const { id } = await queue.enqueue("flaky", {}, { key: "flaky", maxAttempts: 2 });
     let job = (await queue.claim("w", ["flaky"], 1000))!;
     await queue.fail(id, "w", "first", new Date(Date.now() - 1), { counts: false });
@@ -72,7 +72,7 @@ describe("the job queue", () => {
 
 describe("the worker", () => {
   it("runs handlers, reports progress, retries failures and records the outcome", async () => {
-    const queue = createSqliteQueue();
+    const queue = getJobQueue();
     const seen: string[] = [];
     const worker = new Worker(
       queue,

@@ -14,7 +14,7 @@ let userId: string;
 
 beforeEach(async () => {
   // The README's worked example: a custom provider is one more module in the list, nothing else.
-  app = createTestApp({
+  app = await createTestApp({
     modules: [...builtInProviders, acme],
     env: { PIERRE_DEFAULT_PROVIDER: "synthetic", PIERRE_ACME_CLIENT_ID: "acme-id", PIERRE_ACME_CLIENT_SECRET: "acme-secret-value" },
   });

@@ -23,7 +23,7 @@ const DAY = 86_400_000;
 const recorders = ["garmin", "strava", "synthetic"];
 
 beforeAll(async () => {
-  app = createTestApp({ modules: builtInProviders, env: { PIERRE_DEFAULT_PROVIDER: "synthetic" } });
+  app = await createTestApp({ modules: builtInProviders, env: { PIERRE_DEFAULT_PROVIDER: "synthetic" } });
   userId = await app.createUser();
   emptyUserId = await app.createUser();
   const workouts = generateWorkouts("tools-test", { after: new Date(now - 120 * DAY), before: new Date(now) });

@@ -8,7 +8,7 @@ let alice: string;
 let bob: string;
 
 beforeEach(async () => {
-  app = createTestApp({ modules: [acme] });
+  app = await createTestApp({ modules: [acme] });
   alice = await app.createUser();
   bob = await app.createUser();
 });

@@ -3,7 +3,7 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { SyncSettings } from "@/lib/config/sync";
 import { allowManualSync, noteManualSync } from "@/lib/connections/budget";
 import { authorizedClient } from "@/lib/connections/tokens";
-import { getStore } from "@/lib/db";
+import { getStore, personLock } from "@/lib/db";
 import { advanceNewestActivity, findConnection, findConnectionById, listConnections, updateConnection, upsertActivities } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError, describeError, providerFailure } from "@/lib/errors";
@@ -74,7 +74,7 @@ export async function ingestPage(
     await regroupAround(tx, userId, seedsOfWrite(written));
     const inserted = written.filter((w) => w.inserted).length;
     return { inserted, updated: written.length - inserted };
-  });
+  }, { lock: personLock(userId) });
 }
 
 const SYNC_LEASE_MS = 60_000;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getStore, type Sql } from "@/lib/db";
+import { ATOMIC, getStore, type Sql } from "@/lib/db";
 
 /** Records a delivery; false when it was already received (a replay). */
 export async function recordDelivery(tx: Sql, provider: string, deliveryId: string, now = Date.now()): Promise<boolean> {
@@ -13,6 +13,7 @@ export async function recordDelivery(tx: Sql, provider: string, deliveryId: stri
 export async function pruneDeliveries(before: Date): Promise<number> {
   const rows = await getStore().transaction((tx) =>
     tx.query<{ provider: string }>("DELETE FROM webhook_deliveries WHERE received_at < ? RETURNING provider", [before.getTime()]),
+    ATOMIC,
   );
   return rows.length;
 }
@@ -34,5 +35,6 @@ export async function saveSubscription(provider: string, values: { externalId: s
         "last_error = excluded.last_error, updated_at = excluded.updated_at",
       [provider, values.externalId, values.callbackUrl, values.status, values.lastError, Date.now()],
     ),
+    ATOMIC,
   );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { activityFieldNames, activityFields } from "@/lib/activity/fields";
 import { requestSync } from "@/lib/background/queue";
 import { authorizedClient } from "@/lib/connections/tokens";
-import { getStore } from "@/lib/db";
+import { getStore, personLock } from "@/lib/db";
 import { deleteActivities, findConnectionByProviderUser, updateConnection } from "@/lib/db/queries";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -108,7 +108,7 @@ async function removeActivity(connection: ProviderConnection, providerActivityId
     const deleted = await deleteActivities(tx, connection.userId, connection.provider, [providerActivityId]);
     await regroupAround(tx, connection.userId, seedsOfDelete(deleted));
     return deleted.length;
-  });
+  }, { lock: personLock(connection.userId) });
   if (removed > 0) await publish(connection.userId, { kind: "activities", provider: connection.provider, changed: removed });
 }
 

@@ -92,8 +92,8 @@ const hookco: ProviderModule = {
 
 const SECRET = "hook-secret";
 let app: TestApp;
-beforeAll(() => {
-  app = createTestApp({
+beforeAll(async () => {
+  app = await createTestApp({
     modules: [synthetic, hookco],
     env: { PIERRE_HOOKCO_CLIENT_ID: "id", PIERRE_HOOKCO_CLIENT_SECRET: "secret", PIERRE_HOOKCO_WEBHOOK_SECRET: SECRET },
   });
@@ -113,7 +113,7 @@ function delivery(events: WebhookEvent[], options: { signature?: string | null; 
   return new Request("http://localhost:3000/api/webhooks/hookco", { method: "POST", body, headers });
 }
 const receive = (request: Request, provider = "hookco") => receiveWebhook(app.catalog.registry, provider, request);
-const jobsOf = () => app.sql<{ kind: string; payload: string }>("select kind, payload from jobs where kind = 'webhook' order by created_at");
+const jobsOf = () => app.jobs("webhook");
 
 async function connectedUser(providerUserId: string): Promise<string> {
   const userId = await app.createUser();
@@ -214,7 +214,8 @@ describe("acting on webhook events", () => {
     const userId = await connectedUser("u-ping");
     const window = { after: new Date(T - 3_600_000), before: new Date(T + 3_600_000) };
     await process([{ kind: "changed", providerUserId: "u-ping", window }]);
-    const [job] = await app.sql<{ payload: string }>("select payload from jobs where kind = 'sync' and payload like ?", [`%${(await app.sql<{ id: string }>("select id from provider_connections where user_id = ?", [userId]))[0]!.id}%`]);
+    const connectionId = (await app.sql<{ id: string }>("select id from provider_connections where user_id = ?", [userId]))[0]!.id;
+    const job = (await app.jobs("sync")).find((candidate) => candidate.payload.includes(connectionId));
     expect(JSON.parse(job!.payload)).toMatchObject({ reason: "webhook", window: { after: window.after.toISOString(), before: window.before.toISOString() } });
 
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);

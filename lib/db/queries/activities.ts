@@ -186,7 +186,8 @@ export interface ActivityTimes {
  */
 export async function listActivityTimesInRanges(sql: Sql, userId: string, ranges: readonly { from: number; to: number }[]): Promise<ActivityTimes[]> {
   const found: ActivityTimes[] = [];
-  const pairs = new Array(RANGES_PER_QUERY).fill("(?, ?)").join(", ");
+  // Typed, because PostgreSQL would read a bare parameter in VALUES as text.
+  const pairs = new Array(RANGES_PER_QUERY).fill("(CAST(? AS BIGINT), CAST(? AS BIGINT))").join(", ");
   const text =
     `WITH ranges(range_from, range_to) AS (VALUES ${pairs}) ` +
     // CROSS JOIN keeps the ranges outer in SQLite: one index seek per range, never a scan of the person's history.

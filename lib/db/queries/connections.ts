@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { getStore, type Sql } from "@/lib/db";
+import { ATOMIC, getStore, type Sql } from "@/lib/db";
 import type { ProviderConnection } from "@/lib/db/schema";
 
 export async function findConnection(userId: string, provider: string, sql: Sql = getStore()): Promise<ProviderConnection | undefined> {
@@ -118,6 +118,7 @@ export async function claimScheduledSync(id: string, now: Date, next: Date): Pro
       id,
       now.getTime(),
     ]),
+    ATOMIC,
   );
   return rows.length > 0;
 }

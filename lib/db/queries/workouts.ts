@@ -237,7 +237,8 @@ export async function sumWorkoutsByPeriod(
   const params = [...periods, userId, Math.trunc(bounds[0]! - LOCAL_TIME_MARGIN_MS), Math.trunc(bounds.at(-1)! + LOCAL_TIME_MARGIN_MS)];
   if (options.sport) params.push(options.sport);
   const rows = await sql.query<{ period: number | string; sport: string; count: number | string; seconds: number | null; distance: number | null; elevation: number | null }>(
-    `WITH periods (period, lo, hi) AS (VALUES ${placeholders(bounds.length - 1, 3)}) ` +
+    // Typed, because PostgreSQL would read a bare parameter in VALUES as text.
+    `WITH periods (period, lo, hi) AS (VALUES ${new Array(bounds.length - 1).fill("(CAST(? AS INTEGER), CAST(? AS BIGINT), CAST(? AS BIGINT))").join(", ")}) ` +
       "SELECT p.period, w.sport, COUNT(*) AS count, SUM(COALESCE(w.moving_seconds, w.elapsed_seconds, 0)) AS seconds, " +
       "SUM(COALESCE(w.distance_meters, 0)) AS distance, SUM(COALESCE(w.elevation_gain_meters, 0)) AS elevation " +
       `FROM workouts w JOIN periods p ON ${local} >= p.lo AND ${local} < p.hi ` +
@@ -289,7 +290,7 @@ export async function trainingLoadByDay(
       "WHERE user_id = ? AND start_time >= ? AND start_time < ? AND average_heart_rate IS NOT NULL), " +
       `daily (day, load) AS (SELECT day, SUM(minutes * reserve * ${m.factor} * EXP(${m.exponent} * reserve)) FROM scored GROUP BY day), ` +
       "walk (day, fitness, fatigue) AS (" +
-      `SELECT ?, COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fitnessDays}.0, COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fatigueDays}.0 ` +
+      `SELECT CAST(? AS INTEGER), COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fitnessDays}.0, COALESCE((SELECT load FROM daily WHERE day = ?), 0) / ${m.fatigueDays}.0 ` +
       "UNION ALL " +
       `SELECT w.day + 1, w.fitness + (COALESCE(d.load, 0) - w.fitness) / ${m.fitnessDays}.0, w.fatigue + (COALESCE(d.load, 0) - w.fatigue) / ${m.fatigueDays}.0 ` +
       "FROM walk w LEFT JOIN daily d ON d.day = w.day + 1 WHERE w.day < ?) " +

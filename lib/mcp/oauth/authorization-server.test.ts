@@ -19,7 +19,7 @@ const redirectUri = "http://127.0.0.1:33418/callback";
 let app: TestApp;
 let userId: string;
 beforeEach(async () => {
-  app = createTestApp({ modules: [synthetic] });
+  app = await createTestApp({ modules: [synthetic] });
   userId = await app.createUser();
 });
 afterEach(async () => app.close());

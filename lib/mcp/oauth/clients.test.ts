@@ -5,8 +5,8 @@ import { authenticateClient, clientCredentials, findClient, registerClient } fro
 import { handleRegistration } from "./endpoints";
 
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeEach(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterEach(async () => app.close());
 

@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from "@/test/test-app";
 import { authorizationServerMetadataResponse, protectedResourceMetadataResponse } from "./endpoints";
 
 let app: TestApp;
-beforeEach(() => {
-  app = createTestApp({ modules: [synthetic] });
+beforeEach(async () => {
+  app = await createTestApp({ modules: [synthetic] });
 });
 afterEach(async () => app.close());
 
