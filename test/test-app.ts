@@ -28,6 +28,8 @@ export interface TestApp {
   createUser(email?: string): Promise<string>;
   /** Plain SQL on the test database (for arranging and inspecting what services do not expose). */
   sql<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Points the app's services at another store (and back, with `app.store`). */
+  useStore(store: Store): void;
   /** The jobs of one kind, oldest first, with their payload as JSON text, whichever queue holds them. */
   jobs(kind: string): Promise<{ kind: string; payload: string }[]>;
   close(): Promise<void>;
@@ -82,6 +84,7 @@ export async function createTestApp(options: {
       return (await insertUser({ email, name: null, passwordHash: "scrypt$1$1$1$x$y" })).id;
     },
     sql: (text, params) => store.transaction((tx) => tx.query(text, params)),
+    useStore: (other) => setStoreForTests(other, postgres ? postgres.url : databasePath),
     async jobs(kind) {
       if (!postgres) return store.query("SELECT kind, payload FROM jobs WHERE kind = ? ORDER BY created_at", [kind]);
       // pg-boss makes its schema when the queue is first used.

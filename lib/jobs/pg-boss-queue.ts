@@ -263,6 +263,10 @@ export function createPgBossQueue(url: string, options: PgBossQueueOptions = {})
       return expired.length;
     },
 
+    async ping() {
+      await sql(`SELECT version FROM ${SCHEMA}.version`, []);
+    },
+
     async prune() {
       // pg-boss archives and deletes finished jobs in its maintenance.
       return 0;

@@ -61,4 +61,6 @@ export interface JobQueue {
   reclaim(isGone: (owner: string) => boolean): Promise<number>;
   /** Deletes finished jobs older than `before`. */
   prune(before: Date): Promise<number>;
+  /** Answers when the queue can be read (the health check); throws otherwise. */
+  ping(): Promise<void>;
 }

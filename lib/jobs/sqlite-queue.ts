@@ -145,6 +145,10 @@ export function createSqliteQueue(): JobQueue {
       return reclaimed;
     },
 
+    async ping() {
+      await getStore().query("SELECT id FROM jobs LIMIT 1");
+    },
+
     async prune(before) {
       const rows = await write<{ id: string }>("DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ? RETURNING id", [before.getTime()]);
       return rows.length;
