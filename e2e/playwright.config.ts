@@ -7,12 +7,26 @@ import { demoAdmin } from "../scripts/demo-admin";
 
 /**
  * Browser tests run the production build (`next start`) against the provider sandbox, both on
- * free loopback ports, with a throwaway database per run.
+ * free loopback ports, with a throwaway database per run. `E2E_ENGINE=postgres` runs the same tests
+ * on PostgreSQL (a database on the server PIERRE_TEST_DATABASE_URL names, as scripts/with-postgres.ts
+ * provides), the way a deployment of more than one machine runs: jobs in a worker process of their
+ * own beside the web app.
  */
 const root = path.resolve(__dirname, "..");
 const appPort = freePort("E2E_APP_PORT");
 const sandboxPort = freePort("E2E_SANDBOX_PORT");
 process.env.E2E_RUN_ID ??= String(Date.now());
+
+export const onPostgres = process.env.E2E_ENGINE === "postgres";
+function databaseUrl(): string {
+  if (!onPostgres) return `file:${path.join(root, ".e2e", process.env.E2E_RUN_ID!, "pierre.db")}`;
+  const server = process.env.PIERRE_TEST_DATABASE_URL;
+  if (!server) throw new Error("E2E_ENGINE=postgres needs PIERRE_TEST_DATABASE_URL (run it through scripts/with-postgres.ts)");
+  const url = new URL(server);
+  url.pathname = `/pierre_e2e_${process.env.E2E_RUN_ID}`;
+  return url.toString();
+}
+const workerPort = onPostgres ? freePort("E2E_WORKER_PORT") : 0;
 
 export const appUrl = `http://127.0.0.1:${appPort}`;
 export const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
@@ -30,7 +44,9 @@ export const appEnv: Record<string, string> = {
   NODE_ENV: "production",
   PORT: String(appPort),
   PIERRE_BASE_URL: appUrl,
-  DATABASE_URL: `file:${path.join(root, ".e2e", process.env.E2E_RUN_ID, "pierre.db")}`,
+  DATABASE_URL: databaseUrl(),
+  // On PostgreSQL the jobs run in `npm run worker`, started beside the app below.
+  ...(onPostgres ? { PIERRE_RUN_WORKER: "0" } : {}),
   AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-to-pass",
   PIERRE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString("base64"),
   PIERRE_ADMIN_EMAILS: e2eAdminEmail,
@@ -76,6 +92,7 @@ export default defineConfig({
     {
       // The demo's administrator exists before the app starts, as `npm run demo` makes it.
       command:
+        `npx tsx scripts/create-database.ts && ` +
         `npx tsx --conditions=react-server scripts/admin-create.ts --email ${demoAdmin.email} --password ${demoAdmin.password} && ` +
         `npx next start -H 127.0.0.1 -p ${appPort}`,
       cwd: root,
@@ -85,5 +102,18 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
     },
+    ...(onPostgres
+      ? [
+          {
+            command: "npx tsx --conditions=react-server scripts/worker.ts",
+            cwd: root,
+            url: `http://127.0.0.1:${workerPort}/health`,
+            env: { ...appEnv, PIERRE_WORKER_HEALTH_PORT: String(workerPort) },
+            reuseExistingServer: false,
+            timeout: 60_000,
+            stdout: "pipe" as const,
+          },
+        ]
+      : []),
   ],
 });

@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
 import { expireTokens, requests, reset } from "../../sandbox/control-client";
-import { appEnv } from "../playwright.config";
+import { queryDatabase } from "../database";
 import { ConsentPage } from "../pages/consent";
 import type { DashboardPage } from "../pages/dashboard";
 import { startSecondInstance, type Instance } from "../second-instance";
@@ -26,10 +25,6 @@ async function connect(dashboard: DashboardPage, name: string) {
   await new ConsentPage(dashboard.page).authorize();
   await expect(dashboard.notice()).toHaveText(`Connected to ${name}`);
   await expect(dashboard.card(name)).toContainText("Last sync", { timeout: 30_000 });
-}
-
-function database() {
-  return new Database(appEnv.DATABASE_URL!.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
 }
 
 test.describe("two app instances on one database", () => {
@@ -72,28 +67,25 @@ test.describe("two app instances on one database", () => {
       }
     }
 
-    const db = database();
-    try {
-      const [{ id: userId }] = db.prepare("SELECT id FROM users WHERE email = ?").all(user.email.toLowerCase()) as [{ id: string }];
-      const rows = db
-        .prepare("SELECT provider, count(*) AS n, count(DISTINCT provider_activity_id) AS distinct_ids FROM activities WHERE user_id = ? GROUP BY provider")
-        .all(userId) as { provider: string; n: number; distinct_ids: number }[];
-      expect(rows.map((row) => row.provider).sort()).toEqual(["polar", "strava"]);
-      for (const row of rows) expect(row.n).toBe(row.distinct_ids);
-      const stored = rows.reduce((sum, row) => sum + row.n, 0);
-      // Every record belongs to exactly one workout on the feed (as its shown record or an "also on").
-      let shown = 0;
-      let cursor: string | null = null;
-      do {
-        const answer = await page.request.get(`${second.url}/api/activities?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-        expect(answer.status()).toBe(200);
-        const feed = (await answer.json()) as { items: { alsoOn: unknown[]; legs: unknown[] }[]; nextCursor: string | null };
-        shown += feed.items.reduce((sum, item) => sum + 1 + item.alsoOn.length + item.legs.length, 0);
-        cursor = feed.nextCursor;
-      } while (cursor);
-      expect(shown).toBe(stored);
-    } finally {
-      db.close();
-    }
+    const [owner] = await queryDatabase<{ id: string }>("SELECT id FROM users WHERE email = ?", [user.email.toLowerCase()]);
+    const userId = owner!.id;
+    const rows = await queryDatabase<{ provider: string; n: number; distinct_ids: number }>(
+      "SELECT provider, count(*) AS n, count(DISTINCT provider_activity_id) AS distinct_ids FROM activities WHERE user_id = ? GROUP BY provider",
+      [userId],
+    );
+    expect(rows.map((row) => row.provider).sort()).toEqual(["polar", "strava"]);
+    for (const row of rows) expect(Number(row.n)).toBe(Number(row.distinct_ids));
+    const stored = rows.reduce((sum, row) => sum + Number(row.n), 0);
+    // Every record belongs to exactly one workout on the feed (as its shown record or an "also on").
+    let shown = 0;
+    let cursor: string | null = null;
+    do {
+      const answer = await page.request.get(`${second.url}/api/activities?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+      expect(answer.status()).toBe(200);
+      const feed = (await answer.json()) as { items: { alsoOn: unknown[]; legs: unknown[] }[]; nextCursor: string | null };
+      shown += feed.items.reduce((sum, item) => sum + 1 + item.alsoOn.length + item.legs.length, 0);
+      cursor = feed.nextCursor;
+    } while (cursor);
+    expect(shown).toBe(stored);
   });
 });

@@ -28,6 +28,8 @@ export const jobHandlers: Record<string, JobHandler> = {
 };
 
 export interface BackgroundWork {
+  /** Jobs running now. */
+  readonly busy: number;
   stop(): Promise<void>;
 }
 
@@ -39,9 +41,14 @@ export function startBackgroundWork(options: { concurrency?: number; pollMs?: nu
   const worker = new Worker(getJobQueue(), jobHandlers, { concurrency: options.concurrency ?? 4, pollMs: options.pollMs ?? 1000 });
   setLocalWake(() => worker.wake());
   worker.start();
+  const unsubscribe = getJobQueue().onEnqueue?.(() => worker.wake());
   const stopScheduler = startScheduler({ tickMs: options.schedulerTickMs });
   return {
+    get busy() {
+      return worker.busy;
+    },
     async stop() {
+      unsubscribe?.();
       stopScheduler();
       setLocalWake(undefined);
       await worker.stop();

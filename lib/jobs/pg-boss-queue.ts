@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import type { EnqueueOptions, Job, JobProgress, JobQueue, JobStatus } from "./queue";
 
@@ -15,6 +16,8 @@ import type { EnqueueOptions, Job, JobProgress, JobQueue, JobStatus } from "./qu
  */
 
 const SCHEMA = "pgboss";
+/** The channel a new job is announced on, so that idle workers in every process look at once. */
+const CHANNEL = "pierre_jobs";
 /** At most one queued job per key; a job may be queued while another of its key runs. */
 const POLICY = "short";
 const RETRY_DELAY_SECONDS = 30;
@@ -129,6 +132,28 @@ export function createPgBossQueue(url: string, options: PgBossQueueOptions = {})
     return ready;
   };
 
+  // One connection per process listens for new jobs and wakes this process's workers.
+  const listeners = new Set<() => void>();
+  let listener: pg.Client | undefined;
+  let listening: Promise<void> | undefined;
+  const listen = () =>
+    (listening ??= (async () => {
+      await start();
+      const client = new pg.Client({ connectionString: url, application_name: "pierre-connect jobs listen" });
+      client.on("notification", () => {
+        for (const wake of listeners) wake();
+      });
+      // A dropped connection only costs the prompt wake-up: workers still poll.
+      client.on("error", () => {
+        listening = undefined;
+      });
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      listener = client;
+    })().catch(() => {
+      listening = undefined;
+    }));
+
   /** The claims this process holds: a job's kind and the start time that names this claim of it. */
   const claims = new Map<string, { kind: string; startedOn: Date }>();
   const claimKey = (jobId: string, owner: string) => `${jobId} ${owner}`;
@@ -164,7 +189,10 @@ export function createPgBossQueue(url: string, options: PgBossQueueOptions = {})
         retryDelay: RETRY_DELAY_SECONDS,
         retryBackoff: true,
       });
-      if (id) return { id, created: true };
+      if (id) {
+        await sql("SELECT pg_notify($1, $2)", [CHANNEL, kind]);
+        return { id, created: true };
+      }
       // One of this key is queued already: it stays the one, moved earlier if this one is sooner.
       const [queued] = await sql<{ id: string }>(
         `UPDATE ${SCHEMA}.job SET start_after = LEAST(start_after, $3) WHERE name = $1 AND singleton_key = $2 AND state = 'created' RETURNING id`,
@@ -267,12 +295,21 @@ export function createPgBossQueue(url: string, options: PgBossQueueOptions = {})
       await sql(`SELECT version FROM ${SCHEMA}.version`, []);
     },
 
+    onEnqueue(wake) {
+      listeners.add(wake);
+      void listen();
+      return () => listeners.delete(wake);
+    },
+
     async prune() {
       // pg-boss archives and deletes finished jobs in its maintenance.
       return 0;
     },
 
     async stop() {
+      listeners.clear();
+      await listener?.end().catch(() => undefined);
+      listener = undefined;
       if (!starting) return;
       await starting.catch(() => undefined);
       await boss.stop({ graceful: false, wait: true, close: true });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { synthetic } from "@/lib/providers/synthetic";
 import { getJobQueue } from "@/lib/background/queue";
+import { testPostgresUrl } from "@/test/postgres";
+import { createPgBossQueue } from "./pg-boss-queue";
 import { createTestApp, type TestApp } from "@/test/test-app";
 import { acquireLease, releaseLease, renewLease, withLease } from "./leases";
 import { backoff, RetryLater, Worker } from "./worker";
@@ -67,6 +69,34 @@ describe("the job queue", () => {
     expect(backoff(1, () => 0.5)).toBe(30_000);
     expect(backoff(3, () => 0.5)).toBe(120_000);
     expect(backoff(20, () => 0.5)).toBe(3_600_000);
+  });
+});
+
+describe.runIf(Boolean(testPostgresUrl))("the queue on PostgreSQL (pg-boss)", () => {
+  it("wakes the workers of every process when any process queues a job", async () => {
+    const here = createPgBossQueue(app.databaseUrl);
+    const elsewhere = createPgBossQueue(app.databaseUrl);
+    try {
+      let woken = 0;
+      const unsubscribe = here.onEnqueue!(() => woken++);
+      await sleep(500);
+      await elsewhere.enqueue("wake-test", { n: 1 }, { key: "wake" });
+      await until(() => woken > 0, 5000);
+      unsubscribe();
+    } finally {
+      await here.stop();
+      await elsewhere.stop();
+    }
+  });
+
+  it("keeps a job's lease only while its worker renews it, and a dead owner's job is due at once", async () => {
+    const queue = getJobQueue();
+    await queue.enqueue("lease-test", {}, { key: "lease" });
+    const job = (await queue.claim("localhost:999999:dead", ["lease-test"], 60_000))!;
+    expect(await queue.heartbeat(job.id, "localhost:999999:dead", 60_000)).toBe(true);
+    expect(await queue.claim("other", ["lease-test"], 1000)).toBeNull();
+    expect(await queue.reclaim((owner) => owner === "localhost:999999:dead")).toBe(1);
+    expect(await queue.claim("other", ["lease-test"], 1000)).toMatchObject({ id: job.id, attempts: 2 });
   });
 });
 

@@ -61,6 +61,11 @@ export interface JobQueue {
   reclaim(isGone: (owner: string) => boolean): Promise<number>;
   /** Deletes finished jobs older than `before`. */
   prune(before: Date): Promise<number>;
+  /**
+   * Calls `wake` when any process queues a job, where the engine can tell (PostgreSQL's NOTIFY);
+   * workers elsewhere otherwise find new jobs at their next poll. Returns the unsubscribe.
+   */
+  onEnqueue?(wake: () => void): () => void;
   /** Answers when the queue can be read (the health check); throws otherwise. */
   ping(): Promise<void>;
 }
