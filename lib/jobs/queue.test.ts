@@ -37,6 +37,19 @@ describe("the job queue", () => {
     expect((await queue.latest("k1"))!.payload).toEqual({ n: 1 });
   });
 
+  it("queues what is asked for while a job of the same key runs, once, after it", async () => {
+    const queue = getJobQueue();
+    const first = await queue.enqueue("rerun-test", { n: 1 }, { key: "rerun" });
+    const running = (await queue.claim("w", ["rerun-test"], 5000))!;
+    expect(running.id).toBe(first.id);
+    const meanwhile = await queue.enqueue("rerun-test", { n: 2 }, { key: "rerun" });
+    expect(meanwhile.created).toBe(true);
+    expect(await queue.enqueue("rerun-test", { n: 3 }, { key: "rerun" })).toEqual({ id: meanwhile.id, created: false });
+    expect((await queue.pending(["rerun"])).map((job) => job.status).sort()).toEqual(["queued", "running"]);
+    await queue.complete(running.id, "w");
+    expect(await queue.claim("w", ["rerun-test"], 5000)).toMatchObject({ id: meanwhile.id, payload: { n: 2 } });
+  });
+
   it("gives a due job to one worker at a time, and again to another when its lease runs out", async () => {
     const queue = getJobQueue();
     await queue.enqueue("claim-test", { x: 1 }, { key: "claim" });

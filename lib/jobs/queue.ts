@@ -15,7 +15,7 @@ export interface JobProgress {
 export interface Job<P = unknown> {
   id: string;
   kind: string;
-  /** The work this is ("sync:<connection>"): one job per key is pending at a time. */
+  /** The work this is ("sync:<connection>"): one job per key is queued at a time (and one more may run). */
   key: string | null;
   payload: P;
   status: JobStatus;
@@ -37,7 +37,10 @@ export interface EnqueueOptions {
 }
 
 export interface JobQueue {
-  /** Adds a job, or finds the pending one with the same key (`created: false`). */
+  /**
+   * Adds a job, or finds the queued one with the same key (`created: false`). A job of the key that
+   * is running does not count: what was asked for while it runs is queued after it.
+   */
   enqueue<P>(kind: string, payload: P, options?: EnqueueOptions): Promise<{ id: string; created: boolean }>;
   /**
    * Takes the next due job of these kinds for `owner`, leased until `leaseMs` from now. A running

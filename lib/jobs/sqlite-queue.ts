@@ -57,14 +57,10 @@ export function createSqliteQueue(): JobQueue {
       const rows = await write<{ id: string }>(
         "INSERT INTO jobs (id, kind, key, payload, status, run_at, attempts, max_attempts, created_at, updated_at) " +
           "VALUES (?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?) " +
-          "ON CONFLICT (key) WHERE status IN ('queued', 'running') DO UPDATE SET run_at = MIN(jobs.run_at, excluded.run_at) " +
-          "WHERE jobs.status = 'queued' RETURNING id",
+          "ON CONFLICT (key) WHERE status = 'queued' DO UPDATE SET run_at = MIN(jobs.run_at, excluded.run_at) RETURNING id",
         [id, kind, options.key ?? null, JSON.stringify(payload), runAt, options.maxAttempts ?? DEFAULT_ATTEMPTS, now, now],
       );
-      if (rows[0]) return { id: rows[0].id, created: rows[0].id === id };
-      // A running job of the same key: the work is under way.
-      const [running] = await getStore().query<{ id: string }>("SELECT id FROM jobs WHERE key = ? AND status IN ('queued', 'running')", [options.key ?? null]);
-      return { id: running?.id ?? id, created: false };
+      return { id: rows[0]!.id, created: rows[0]!.id === id };
     },
 
     async claim(owner, kinds, leaseMs) {

@@ -323,7 +323,8 @@ export const jobs = sqliteTable(
     finishedAt: instant("finished_at"),
   },
   (t) => [
-    uniqueIndex("jobs_pending_key").on(t.key).where(sql`status IN ('queued', 'running')`),
+    // One queued job per key; one more may be queued while one runs (work asked for meanwhile).
+    uniqueIndex("jobs_queued_key").on(t.key).where(sql`status = 'queued'`),
     index("jobs_due").on(t.status, t.runAt),
     index("jobs_key").on(t.key, t.createdAt),
   ],
