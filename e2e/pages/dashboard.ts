@@ -7,14 +7,18 @@ import { expect, type Locator, type Page } from "@playwright/test";
  * person would by the header's links.
  */
 export class DashboardPage {
-  constructor(readonly page: Page) {}
+  /** `origin`: another instance of the app than the configured one (tests of several instances). */
+  constructor(
+    readonly page: Page,
+    private readonly origin = "",
+  ) {}
 
   async goto() {
-    await this.page.goto("/dashboard");
+    await this.page.goto(`${this.origin}/dashboard`);
   }
 
   async gotoConnections() {
-    await this.page.goto("/connections");
+    await this.page.goto(`${this.origin}/connections`);
   }
 
   private onPath(path: string): boolean {

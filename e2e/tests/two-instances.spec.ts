@@ -1,7 +1,7 @@
 import { expireTokens, requests, reset } from "../../sandbox/control-client";
 import { queryDatabase } from "../database";
 import { ConsentPage } from "../pages/consent";
-import type { DashboardPage } from "../pages/dashboard";
+import { DashboardPage } from "../pages/dashboard";
 import { startSecondInstance, type Instance } from "../second-instance";
 import { appUrl, expect, sandboxUrl, test } from "../fixtures";
 
@@ -28,6 +28,22 @@ async function connect(dashboard: DashboardPage, name: string) {
 }
 
 test.describe("two app instances on one database", () => {
+  test("a session and a connection begun on one instance are finished on the other", async ({ page, user }) => {
+    expect(user).toBeTruthy();
+    // Signed in on the first instance; the second knows the session from the database.
+    const other = new DashboardPage(page, second.url);
+    await other.goto();
+    await expect(page).toHaveURL(`${second.url}/dashboard`);
+    // The second instance makes the OAuth state; the provider sends the person back to the public
+    // address (the first instance), which accepts the state the second one made, once.
+    await other.startConnect("Strava");
+    await new ConsentPage(page).authorize();
+    await page.waitForURL(`${appUrl}/connections**`);
+    await expect(new DashboardPage(page).notice()).toHaveText("Connected to Strava");
+    await other.gotoConnections();
+    await other.expectStatus("Strava", "connected");
+  });
+
   test("20 concurrent requests split across both, on a token the provider just refused: exactly one refresh", async ({ page, dashboard, user }) => {
     expect(user).toBeTruthy();
     await connect(dashboard, "Garmin");

@@ -95,6 +95,14 @@ describe("the merged feed", () => {
     expect(recent.every((i) => i.startTime.slice(0, 10) >= since)).toBe(true);
   });
 
+  it("searches names whatever their case, on either engine, alone or on one provider", async () => {
+    const name = featured.backToBack[0]!;
+    for (const q of [name.toUpperCase(), name.toLowerCase()]) {
+      expect((await all({ q })).map((item) => item.name)).toContain(name);
+      expect((await all({ q, provider: "garmin" })).map((item) => item.name)).toContain(name);
+    }
+  });
+
   it("stores a hostile name as plain text", async () => {
     expect((await all()).some((i) => i.name === "<img src=x onerror=alert(1)>")).toBe(true);
   });

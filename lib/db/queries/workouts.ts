@@ -96,10 +96,12 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
     where.push(clause);
     params.push(...values);
   };
+  // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does the same (and more).
+  const like = dialect === "postgres" ? "ILIKE" : "LIKE";
   if (!filter.provider) {
     add("w.user_id = ?", filter.userId);
     if (filter.sport) add("w.sport = ?", filter.sport);
-    if (filter.q) add("w.name LIKE ? ESCAPE '\\'", containsPattern(filter.q));
+    if (filter.q) add(`w.name ${like} ? ESCAPE '\\'`, containsPattern(filter.q));
     if (filter.from) add("w.start_time >= ?", filter.from.getTime());
     if (filter.to) add("w.start_time < ?", filter.to.getTime());
     if (filter.cursor) add("(w.start_time, w.id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
@@ -116,7 +118,7 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
   if (filter.to) add("a.group_start < ?", filter.to.getTime());
   if (filter.cursor) add("(a.group_start, a.group_id) < (?, ?)", filter.cursor.startMs, filter.cursor.id);
   if (filter.sport) add("s.sport = ?", filter.sport);
-  if (filter.q) add("s.name LIKE ? ESCAPE '\\'", containsPattern(filter.q));
+  if (filter.q) add(`s.name ${like} ? ESCAPE '\\'`, containsPattern(filter.q));
   params.push(filter.limit);
   const page =
     `SELECT DISTINCT a.group_start, a.group_id FROM activities a JOIN workouts s ON s.id = a.group_id ` +
