@@ -58,12 +58,13 @@ export abstract class BaseFitnessProvider implements FitnessProvider {
         throw error;
       }
     };
+    // Taken before sending: a concurrent request may replace the tokens while this one is out.
+    const sent = this.tokens?.accessToken;
     try {
       return await once(request);
     } catch (error) {
       // A token the app still believes in was rejected (revoked early, clock skew at the provider):
       // refresh once, then ask again. Only a refresh that fails means reconnecting.
-      const sent = this.tokens?.accessToken;
       const sentToken = sent !== undefined && request.headers?.authorization === `Bearer ${sent}`;
       if (!(error instanceof AppError) || error.code !== "needs_reconnect" || !sentToken || !this.session?.refresh) throw error;
       this.tokens = await this.session.refresh(sent);
