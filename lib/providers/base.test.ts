@@ -30,7 +30,7 @@ describe("a rejected access token", () => {
         return { data: { ok: true } as T, status: 200, headers: new Headers() };
       },
     };
-    const client = new Client(synthetic.definition, { name: "synthetic", authUrl: "", tokenUrl: "", apiBaseUrl: "https://api.example", defaultScopes: [] }, { http });
+    const client = new Client(synthetic.definition, { name: "synthetic", authUrl: "", tokenUrl: "", apiBaseUrl: "https://api.example", defaultScopes: [], redirectUri: "http://localhost:3000/cb" }, { http });
     await client.setCredentials(
       { accessToken: "t1" },
       {
