@@ -7,7 +7,7 @@ import { resetProviderHealth } from "@/test/test-app";
 import { createSandboxedApp, decideConsent } from "@/test/sandbox";
 import { FAIR_SHARE } from "./budget";
 import { completeConnect, startConnect } from "./service";
-import { authorizedClient } from "./tokens";
+import { authorizedClient, decryptTokens, getUsableTokens } from "./tokens";
 
 let env: Awaited<ReturnType<typeof createSandboxedApp>>;
 const registry = () => env.app.catalog.registry;
@@ -42,6 +42,20 @@ describe("a token the provider rejects early", () => {
     expect(new Set(athletes.map((a) => a.id)).size).toBe(1);
     expect((await requests(env.sandbox.url, { provider: "garmin", pathIncludes: "token" })).length - before).toBe(1);
     expect((await findConnection(userId, "garmin"))?.status).toBe("connected");
+  });
+
+  it("is refreshed when it is refused while a plain load of the same token is still in flight", async () => {
+    const userId = await connected("garmin");
+    const connection = (await findConnection(userId, "garmin"))!;
+    const stored = decryptTokens(connection).accessToken;
+    await expireTokens(env.sandbox.url, "garmin");
+    const before = (await requests(env.sandbox.url, { provider: "garmin", pathIncludes: "token" })).length;
+    // A request that has just started loads the stored token; another comes back refused with it.
+    const loading = getUsableTokens(connection.id, registry().requireProvider("garmin"));
+    const renewed = await getUsableTokens(connection.id, registry().requireProvider("garmin"), { rejected: stored });
+    expect((await loading).accessToken).toBe(stored);
+    expect(renewed.accessToken).not.toBe(stored);
+    expect((await requests(env.sandbox.url, { provider: "garmin", pathIncludes: "token" })).length - before).toBe(1);
   });
 
   it("asks to reconnect only when the refresh itself is refused", async () => {

@@ -60,10 +60,21 @@ export function getUsableTokens(
   provider: FitnessProvider,
   options: { /** The provider rejected this access token: refresh unless someone already has. */ rejected?: string } = {},
 ): Promise<TokenSet> {
-  // Registered before the first await, so callers arriving meanwhile join this attempt.
   const inFlight = refreshesInFlight.get(connectionId);
-  if (inFlight) return inFlight;
-  const attempt = loadOrRefresh(connectionId, provider, options.rejected).finally(() => refreshesInFlight.delete(connectionId));
+  if (!inFlight) return startAttempt(connectionId, provider, options.rejected);
+  if (options.rejected === undefined) return inFlight;
+  // The attempt in flight may be a plain load that hands back the very token the provider just
+  // refused: then a refresh is started (or joined, when another refused caller started it first).
+  return inFlight.then((tokens) =>
+    tokens.accessToken !== options.rejected ? tokens : (refreshesInFlight.get(connectionId) ?? startAttempt(connectionId, provider, options.rejected)),
+  );
+}
+
+function startAttempt(connectionId: string, provider: FitnessProvider, rejected: string | undefined): Promise<TokenSet> {
+  // Registered before the first await, so callers arriving meanwhile join this attempt.
+  const attempt: Promise<TokenSet> = loadOrRefresh(connectionId, provider, rejected).finally(() => {
+    if (refreshesInFlight.get(connectionId) === attempt) refreshesInFlight.delete(connectionId);
+  });
   refreshesInFlight.set(connectionId, attempt);
   return attempt;
 }
