@@ -47,6 +47,19 @@ function pauseKey(definition: ProviderDefinition, userId: string): string {
   return perUser ? `${definition.id}|${userId}` : definition.id;
 }
 
+/**
+ * Counters count in fixed windows, which a provider's limit over any stretch of its length is not:
+ * two full windows back to back would put twice the limit inside one such stretch. So a limit of L
+ * per W is kept as L/(k+1) per W/k: any stretch of length W meets at most k+1 of those windows,
+ * whatever their alignment, so at most L requests reach the provider in it (k = 4: four fifths of
+ * the limit are usable).
+ */
+export const SUB_WINDOWS = 4;
+
+export function budgetWindow(requests: number, perSeconds: number): { points: number; seconds: number } {
+  return { points: Math.max(1, Math.floor(requests / (SUB_WINDOWS + 1))), seconds: Math.max(1, Math.ceil(perSeconds / SUB_WINDOWS)) };
+}
+
 /** Takes one request from every budget of this provider, or refuses with when to come back. */
 export async function takeRequest(definition: ProviderDefinition, userId: string): Promise<void> {
   if (!enforced()) return;
@@ -59,13 +72,14 @@ export async function takeRequest(definition: ProviderDefinition, userId: string
   const paused = await pauses.get(pauseKey(definition, userId));
   if (paused && paused.msBeforeNext > 0 && paused.consumedPoints > 0) throw spent(definition, paused.msBeforeNext, "app");
   for (const limit of definition.requestLimits ?? []) {
+    const { points, seconds } = budgetWindow(limit.requests, limit.perSeconds);
     const checks: [DatabaseRateLimiter, string, "app" | "yours"][] =
       limit.scope === "app"
         ? [
-            [limiter(`${definition.id}:person`, Math.max(1, Math.floor(limit.requests * FAIR_SHARE)), limit.perSeconds), userId, "yours"],
-            [limiter(`${definition.id}:app`, limit.requests, limit.perSeconds), "all", "app"],
+            [limiter(`${definition.id}:person`, Math.max(1, Math.floor(points * FAIR_SHARE)), seconds), userId, "yours"],
+            [limiter(`${definition.id}:app`, points, seconds), "all", "app"],
           ]
-        : [[limiter(`${definition.id}:user`, limit.requests, limit.perSeconds), userId, "yours"]];
+        : [[limiter(`${definition.id}:user`, points, seconds), userId, "yours"]];
     for (const [budget, key, whose] of checks) {
       try {
         await budget.consume(key);
