@@ -28,6 +28,8 @@ export interface TestApp {
   createUser(email?: string): Promise<string>;
   /** Plain SQL on the test database (for arranging and inspecting what services do not expose). */
   sql<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Everything the database holds, as stored (the SQLite file and its journal, or every row of every table as text). */
+  storedBytes(): Promise<Buffer>;
   /** Points the app's services at another store (and back, with `app.store`). */
   useStore(store: Store): void;
   /** The jobs of one kind, oldest first, with their payload as JSON text, whichever queue holds them. */
@@ -84,6 +86,13 @@ export async function createTestApp(options: {
       return (await insertUser({ email, name: null, passwordHash: "scrypt$1$1$1$x$y" })).id;
     },
     sql: (text, params) => store.transaction((tx) => tx.query(text, params)),
+    async storedBytes() {
+      if (!postgres) return Buffer.concat([databasePath, `${databasePath}-wal`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file)));
+      const tables = await store.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
+      const rows: string[] = [];
+      for (const { name } of tables) for (const row of await store.query<{ text: string }>(`SELECT t::text AS text FROM "${name}" t`)) rows.push(row.text);
+      return Buffer.from(rows.join("\n"));
+    },
     useStore: (other) => setStoreForTests(other, postgres ? postgres.url : databasePath),
     async jobs(kind) {
       if (!postgres) return store.query("SELECT kind, payload FROM jobs WHERE kind = ? ORDER BY created_at", [kind]);

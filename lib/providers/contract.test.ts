@@ -191,7 +191,9 @@ describe.each(builtInProviders.map((m) => [m.definition.id, m] as const))("provi
 
       // Tokens are encrypted at rest: whatever is on disk never holds them.
       const tokens = await getUsableTokens(connection.id, registry().requireProvider(id));
-      const file = Buffer.concat([env.app.databasePath, `${env.app.databasePath}-wal`].filter((p) => fs.existsSync(p)).map((p) => fs.readFileSync(p)));
+      const file = await env.app.storedBytes();
+      // What is stored openly is there to be found: the search reads what the database holds.
+      expect(file.includes(Buffer.from(connection.providerUserId!))).toBe(true);
       // A hosted connection's "token" may be the provider's user id, which is stored openly as the account id.
       if (tokens.accessToken !== connection.providerUserId) expect(file.includes(Buffer.from(tokens.accessToken))).toBe(false);
       if (tokens.refreshToken) expect(file.includes(Buffer.from(tokens.refreshToken))).toBe(false);
