@@ -6,8 +6,8 @@
  *
  * Reports how long the round took for the connections whose provider's limits allow it within the
  * bench's cap, how many are waiting for a limit (and until when), and, from the sandbox's request
- * log, the most requests any provider received in any window of each of its limits: none may
- * exceed the limit.
+ * log, the most requests any provider counted in one window of each of its limits (as it counts
+ * them: on the clock, from a first request, or over any stretch): none may exceed the limit.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -19,6 +19,7 @@ import { completeConnect, startConnect } from "@/lib/connections/service";
 import { getStore } from "@/lib/db";
 import { Worker } from "@/lib/jobs/worker";
 import { getProviderCatalog } from "@/lib/providers";
+import { mostInOneWindow } from "@/lib/providers/rate-limit";
 import type { RequestLimit } from "@/lib/providers/types";
 import { startSandbox } from "@/sandbox/server";
 import { decideConsent } from "@/test/sandbox";
@@ -30,17 +31,6 @@ const CONNECTIONS_EACH = 2;
 /** The round is watched this long; what a limit holds back longer is reported with its time. */
 const CAP_MS = Number(process.env.BENCH_ROUND_CAP_SECONDS ?? 180) * 1000;
 const CONCURRENCY = Number(process.env.PIERRE_WORKER_CONCURRENCY ?? 4) || 4;
-
-/** The most requests in any window of `seconds` among these times (ms, sorted). */
-export function busiestWindow(times: readonly number[], seconds: number): number {
-  let most = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end++) {
-    while (times[end]! - times[start]! >= seconds * 1000) start++;
-    most = Math.max(most, end - start + 1);
-  }
-  return most;
-}
 
 export async function roundFigures(): Promise<Figure[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pierre-round-"));
@@ -116,8 +106,9 @@ export async function roundFigures(): Promise<Figure[]> {
         .map((r) => Date.parse(r.at))
         .sort((a, b) => a - b);
       for (const limit of limits.filter((l) => l.scope === "app")) {
-        const most = busiestWindow(times, limit.perSeconds);
-        busiest.push(`${id} ${most}/${limit.requests} per ${limit.perSeconds} s`);
+        // Counted as the provider counts: on the clock, from a first request, or over any stretch.
+        const most = mostInOneWindow(times, limit);
+        busiest.push(`${id} ${most}/${limit.requests} per ${limit.perSeconds} s (${limit.window ?? "rolling"})`);
         if (most > limit.requests) exceeded.push(`${id}: ${most} > ${limit.requests} per ${limit.perSeconds} s`);
       }
     }

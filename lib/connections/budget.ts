@@ -48,16 +48,30 @@ function pauseKey(definition: ProviderDefinition, userId: string): string {
 }
 
 /**
- * Counters count in fixed windows, which a provider's limit over any stretch of its length is not:
- * two full windows back to back would put twice the limit inside one such stretch. So a limit of L
- * per W is kept as L/(k+1) per W/k: any stretch of length W meets at most k+1 of those windows,
- * whatever their alignment, so at most L requests reach the provider in it (k = 4: four fifths of
- * the limit are usable).
+ * The counters count in windows that open at the first request and run for their duration, which
+ * is how Polar counts. A limit on the clock (Strava's quarter hours) is counted in a counter per
+ * clock window. A rolling limit (over any stretch of its length, or undocumented) cannot be kept
+ * by such windows as they are: two full ones back to back would put twice the limit inside one
+ * stretch. So a rolling limit of L per W is kept as L/(k+1) per W/k: any stretch of length W meets
+ * at most k+1 of those windows, however they fall, so at most L requests reach the provider in it
+ * (k = 4: four fifths of the limit are usable).
  */
 export const SUB_WINDOWS = 4;
 
-export function budgetWindow(requests: number, perSeconds: number): { points: number; seconds: number } {
-  return { points: Math.max(1, Math.floor(requests / (SUB_WINDOWS + 1))), seconds: Math.max(1, Math.ceil(perSeconds / SUB_WINDOWS)) };
+export interface BudgetCounter {
+  points: number;
+  seconds: number;
+  /** For a clock window: the window's own key suffix and when it ends. */
+  clockWindow?: { index: number; endsAt: number };
+}
+
+export function budgetCounter(limit: Pick<RequestLimit, "requests" | "perSeconds" | "window">, now = Date.now()): BudgetCounter {
+  if (limit.window === "clock") {
+    const index = Math.floor(now / (limit.perSeconds * 1000));
+    return { points: limit.requests, seconds: limit.perSeconds, clockWindow: { index, endsAt: (index + 1) * limit.perSeconds * 1000 } };
+  }
+  if (limit.window === "first-request") return { points: limit.requests, seconds: limit.perSeconds };
+  return { points: Math.max(1, Math.floor(limit.requests / (SUB_WINDOWS + 1))), seconds: Math.max(1, Math.ceil(limit.perSeconds / SUB_WINDOWS)) };
 }
 
 /** Takes one request from every budget of this provider, or refuses with when to come back. */
@@ -71,21 +85,27 @@ export async function takeRequest(definition: ProviderDefinition, userId: string
   }
   const paused = await pauses.get(pauseKey(definition, userId));
   if (paused && paused.msBeforeNext > 0 && paused.consumedPoints > 0) throw spent(definition, paused.msBeforeNext, "app");
+  const now = Date.now();
   for (const limit of definition.requestLimits ?? []) {
-    const { points, seconds } = budgetWindow(limit.requests, limit.perSeconds);
-    const checks: [DatabaseRateLimiter, string, "app" | "yours"][] =
+    const counter = budgetCounter(limit, now);
+    const inWindow = (key: string) => (counter.clockWindow ? `${key}@${counter.clockWindow.index}` : key);
+    // [counter, key, whose budget, whether it is the provider's clock window]
+    const checks: [DatabaseRateLimiter, string, "app" | "yours", boolean][] =
       limit.scope === "app"
         ? [
-            [limiter(`${definition.id}:person`, Math.max(1, Math.floor(points * FAIR_SHARE)), seconds), userId, "yours"],
-            [limiter(`${definition.id}:app`, points, seconds), "all", "app"],
+            // Fairness is ours to define: a person's share is counted over the published window.
+            [limiter(`${definition.id}:person`, Math.max(1, Math.floor(limit.requests * FAIR_SHARE)), limit.perSeconds), userId, "yours", false],
+            [limiter(`${definition.id}:app`, counter.points, counter.seconds), inWindow("all"), "app", true],
           ]
-        : [[limiter(`${definition.id}:user`, points, seconds), userId, "yours"]];
-    for (const [budget, key, whose] of checks) {
+        : [[limiter(`${definition.id}:user`, counter.points, counter.seconds), inWindow(userId), "yours", true]];
+    for (const [budget, key, whose, providers] of checks) {
       try {
         await budget.consume(key);
       } catch (error) {
-        if (error instanceof RateLimiterRes) throw spent(definition, error.msBeforeNext, whose);
-        throw error;
+        if (!(error instanceof RateLimiterRes)) throw error;
+        // A clock window's count starts again when the window ends, whenever its counter opened.
+        const untilWindowEnds = providers && counter.clockWindow ? counter.clockWindow.endsAt - now : Infinity;
+        throw spent(definition, Math.min(error.msBeforeNext, untilWindowEnds), whose);
       }
     }
   }

@@ -163,6 +163,12 @@ export interface RequestLimit {
   scope: "app" | "user";
   requests: number;
   perSeconds: number;
+  /**
+   * How the provider counts: in windows on the clock (Strava's quarter hours and UTC days), in
+   * windows opened by the first request after the last one ended (Polar), or over any stretch of
+   * `perSeconds` ("rolling", also what an undocumented limit is taken to mean).
+   */
+  window?: "clock" | "first-request" | "rolling";
 }
 
 export interface RateLimitState {

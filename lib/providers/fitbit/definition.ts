@@ -31,7 +31,7 @@ export const fitbitDefinition = {
   // An all-day wearable: its workout records rank after sport watches, which measure more.
   sourceKind: "wearable",
   // 150 requests an hour for each person.
-  requestLimits: [{ scope: "user", requests: 150, perSeconds: 3600 }],
+  requestLimits: [{ scope: "user", requests: 150, perSeconds: 3600, window: "clock" }],
   requiresCredentials: true,
   // 150 requests per user per hour; Fitbit-Rate-Limit-Reset counts seconds until the quota resets
   // (near the top of the hour), not a timestamp.

@@ -40,8 +40,9 @@ export const polarDefinition = {
   historyDays: 30,
   // The base of Polar's per-client limits (they grow with the number of registered users).
   requestLimits: [
-    { scope: "app", requests: 500, perSeconds: 900 },
-    { scope: "app", requests: 5000, perSeconds: 86_400 },
+    // Each window starts at the first request after the previous one ended.
+    { scope: "app", requests: 500, perSeconds: 900, window: "first-request" },
+    { scope: "app", requests: 5000, perSeconds: 86_400, window: "first-request" },
   ],
   requiresCredentials: true,
   rateLimitFromHeaders: polarRateLimit,

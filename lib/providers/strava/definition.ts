@@ -50,8 +50,9 @@ export const stravaDefinition = {
   sourceKind: "platform",
   // Read limits (the tighter pair): 100 per 15 minutes and 1,000 per day for the whole app.
   requestLimits: [
-    { scope: "app", requests: 100, perSeconds: 900 },
-    { scope: "app", requests: 1000, perSeconds: 86_400 },
+    // Quarter hours starting at :00, :15, :30 and :45, and UTC days.
+    { scope: "app", requests: 100, perSeconds: 900, window: "clock" },
+    { scope: "app", requests: 1000, perSeconds: 86_400, window: "clock" },
   ],
   requiresCredentials: true,
   activityUrl: (id) => `https://www.strava.com/activities/${id}`,
