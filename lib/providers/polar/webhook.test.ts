@@ -4,8 +4,13 @@
  * is the hex HMAC-SHA256 of the raw body with the webhook's signature secret key.
  */
 import { createHmac } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { builtInProviders } from "@/lib/providers/builtin";
+import { sandboxCredentials, sandboxPath, sandboxProviderEnv } from "@/sandbox/env";
+import { startSandbox, type Sandbox } from "@/sandbox/server";
+import { createTestApp, type TestApp } from "@/test/test-app";
 import { fixtureText, webhookConfig, webhookRequest } from "@/test/webhook-request";
+import { serveWebhookRoute } from "@/test/webhook-server";
 import { polarWebhook } from "./webhook";
 
 const config = webhookConfig("polar", { clientId: "c", clientSecret: "s", settings: { webhookSecret: "polar-key" } });
@@ -38,5 +43,33 @@ describe("Polar's webhook", () => {
     const sleep = JSON.stringify({ event: "SLEEP", user_id: 475, date: "2022-01-01", timestamp: "2022-01-01T08:00:00Z", url: "https://example" });
     expect(polarWebhook.parse(webhookRequest(sleep)).events).toEqual([]);
     expect(() => polarWebhook.parse(webhookRequest("[]"))).toThrow();
+  });
+});
+
+describe("creating Polar's webhook, against the sandbox", () => {
+  let sandbox: Sandbox;
+  let server: Awaited<ReturnType<typeof serveWebhookRoute>>;
+  let app: TestApp;
+  beforeAll(async () => {
+    server = await serveWebhookRoute();
+    sandbox = await startSandbox({ port: 0, withDataset: false, appUrl: server.url });
+    app = createTestApp({ modules: builtInProviders, env: { ...sandboxProviderEnv(sandbox.url), PIERRE_DEFAULT_PROVIDER: "synthetic", PIERRE_BASE_URL: server.url } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await sandbox.close();
+    await server.close();
+  });
+
+  it("answers the PING Polar sends while POST /v3/webhooks runs, records nothing, and the key Polar returns is the one configured", async () => {
+    const { clientId, clientSecret, settings } = sandboxCredentials("polar");
+    const created = await fetch(`${sandbox.url}${sandboxPath("polar", "apiBaseUrl")}/webhooks`, {
+      method: "POST",
+      headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`, "content-type": "application/json" },
+      body: JSON.stringify({ events: ["EXERCISE"], url: `${server.url}/api/webhooks/polar` }),
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ data: { events: ["EXERCISE"], url: `${server.url}/api/webhooks/polar`, signature_secret_key: settings.webhookSecret } });
+    expect(await app.sql("select * from webhook_deliveries where provider = 'polar'")).toEqual([]);
   });
 });
