@@ -10,6 +10,8 @@ export interface Notified {
   /** A recorded workout's id at the provider, and its item in the provider's format. */
   id?: string;
   item?: unknown;
+  /** A recorded workout's name (shown where the provider keeps names). */
+  name?: string;
   webhooks: PushOutcome[];
 }
 

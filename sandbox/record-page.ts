@@ -27,7 +27,7 @@ export function recordPage(state: SandboxState, definitions: readonly ProviderDe
   const result = query.get("error")
     ? `<p role="alert">${escapeHtml(query.get("error")!)}</p>`
     : sent
-      ? `<p role="status">${escapeHtml(name)} recorded the workout and sent its webhook to Pierre Connect (answer: HTTP ${escapeHtml(query.get("status") ?? "none")}). It appears on the dashboard within seconds.</p>`
+      ? `<p role="status">${escapeHtml(name)} recorded “${escapeHtml(query.get("name") ?? "")}” and sent its webhook to Pierre Connect (answer: HTTP ${escapeHtml(query.get("status") ?? "none")}). It appears on the dashboard within seconds (under the provider's own name for it where the provider names workouts).</p>`
       : "";
   const form =
     options.length === 0

@@ -72,6 +72,7 @@ async function notifying(state: SandboxState, command: Extract<ControlCommand, {
   let webhooks: PushOutcome[] = [];
   let id: string | undefined;
   let item: unknown;
+  let name: string | undefined;
   switch (command.action) {
     case "add-activities": {
       if (!timeline) return json({ error: `${provider} takes no activities` }, 400);
@@ -103,9 +104,11 @@ async function notifying(state: SandboxState, command: Extract<ControlCommand, {
       const [account] = recipients(state, provider, command.athlete);
       if (!timeline || !push) return json({ error: `${provider} sends no webhooks from the sandbox` }, 400);
       if (!account) return json({ error: `nobody named ${command.athlete} has consented at ${provider} yet` }, 400);
-      const { entry } = timeline.upsert([push.item(workoutEndingNow(provider, command.sport), account)], { owner: account.owner, uploadedNow: true })[0]!;
+      const workout = workoutEndingNow(provider, command.sport);
+      const { entry } = timeline.upsert([push.item(workout, account)], { owner: account.owner, uploadedNow: true })[0]!;
       id = entry.id;
       item = entry.item;
+      name = workout.name;
       webhooks = await announce(state, provider, [{ kind: "created", account, entry }], { forged: command.forgeWebhook });
       break;
     }
@@ -123,7 +126,7 @@ async function notifying(state: SandboxState, command: Extract<ControlCommand, {
       break;
     }
   }
-  return json({ ok: true, ...(id ? { id } : {}), ...(item === undefined ? {} : { item }), webhooks });
+  return json({ ok: true, ...(id ? { id } : {}), ...(name ? { name } : {}), ...(item === undefined ? {} : { item }), webhooks });
 }
 
 async function control(state: SandboxState, body: unknown): Promise<SandboxResponse> {
@@ -206,8 +209,9 @@ export async function startSandbox(
       if (url.pathname === recordPagePath && method === "POST") {
         const [provider, athlete] = String(parsed.account ?? "").split("|");
         const answer = await control(state, { action: "record-activity", provider, athlete, sport: parsed.sport });
-        const result = JSON.parse(answer.body ?? "{}") as { error?: string; webhooks?: PushOutcome[] };
-        const query = new URLSearchParams({ provider: provider ?? "", ...(result.error ? { error: result.error } : { status: result.webhooks?.map((w) => w.status ?? "none").join(",") || "none" }) });
+        const result = JSON.parse(answer.body ?? "{}") as { error?: string; name?: string; webhooks?: PushOutcome[] };
+        const sent = { status: result.webhooks?.map((w) => w.status ?? "none").join(",") || "none", name: result.name ?? "" };
+        const query = new URLSearchParams({ provider: provider ?? "", ...(result.error ? { error: result.error } : sent) });
         return send(res, redirect(`${recordPagePath}?${query}`));
       }
       if (url.pathname === "/__control/requests" && method === "GET") {
