@@ -53,7 +53,7 @@ export interface ProviderPush {
 export interface PushOutcome {
   provider: string;
   kind: PushKind;
-  url: string | null;
+  url: string;
   /** The app's answer, or null when nothing could be sent. */
   status: number | null;
   ms: number;
@@ -103,6 +103,8 @@ export async function announce(state: SandboxState, provider: string, changes: r
   for (const change of changes) {
     if (!push.announces.includes(change.kind)) continue;
     for (const request of push.deliveries(change, { forged: options.forged ?? false })) {
+      // Nowhere to send it (no app URL and no subscription): the provider's notice goes nowhere, as it would.
+      if (!request.url && !state.webhookTarget) continue;
       outcomes.push(await send(state, provider, change.kind, request));
     }
   }
@@ -110,20 +112,16 @@ export async function announce(state: SandboxState, provider: string, changes: r
 }
 
 async function send(state: SandboxState, provider: string, kind: PushKind, request: PushRequest): Promise<PushOutcome> {
-  const url = request.url ?? (state.webhookTarget ? `${state.webhookTarget.replace(/\/+$/, "")}/api/webhooks/${provider}` : null);
+  const url = request.url ?? `${state.webhookTarget!.replace(/\/+$/, "")}/api/webhooks/${provider}`;
   const headers = { "content-type": "application/json", ...request.headers };
   const started = performance.now();
   let outcome: PushOutcome;
-  if (!url) {
-    outcome = { provider, kind, url, status: null, ms: 0, error: "no webhook target: set SANDBOX_APP_URL or the control API's webhook-target" };
-  } else {
-    try {
-      const response = await fetch(url, { method: "POST", headers, body: request.body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
-      await response.arrayBuffer();
-      outcome = { provider, kind, url, status: response.status, ms: Math.round(performance.now() - started) };
-    } catch (error) {
-      outcome = { provider, kind, url, status: null, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
-    }
+  try {
+    const response = await fetch(url, { method: "POST", headers, body: request.body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+    await response.arrayBuffer();
+    outcome = { provider, kind, url, status: response.status, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    outcome = { provider, kind, url, status: null, ms: Math.round(performance.now() - started), error: error instanceof Error ? error.message : String(error) };
   }
   state.pushLog.push({ ...outcome, at: new Date().toISOString(), headers, body: request.body });
   if (state.pushLog.length > LOG_SIZE) state.pushLog.splice(0, state.pushLog.length - LOG_SIZE);
