@@ -19,6 +19,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { getStore } from "@/lib/db";
 import { getProviderCatalog } from "@/lib/providers";
+import { receiveWebhook } from "@/lib/webhooks/receive";
 import { recordActivity, setWebhookTarget } from "@/sandbox/control-client";
 import { recipients, workoutEndingNow } from "@/sandbox/push";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
@@ -42,7 +43,11 @@ interface Delivery {
   body: string;
 }
 
-/** Deliveries the providers would send about workouts that just ended, for this person, in provider order. */
+const sports = ["run", "ride", "swim", "walk", "hike", "strength"] as const;
+/** Workouts a quarter of an hour apart, going back: as a person's history is, not thousands of copies of one moment. */
+let recordedBack = 0;
+
+/** Deliveries the providers would send about new workouts, for this person, in provider order. */
 function deliveries(sandbox: Sandbox, owner: string, count: number): Delivery[] {
   const providers = [...sandbox.state.pushes.keys()];
   const list: Delivery[] = [];
@@ -51,7 +56,8 @@ function deliveries(sandbox: Sandbox, owner: string, count: number): Delivery[] 
     const push = sandbox.state.pushes.get(provider)!;
     const [account] = recipients(sandbox.state, provider, owner);
     if (!account) throw new Error(`${provider}: the bench person has no account at the sandbox`);
-    const item = push.item(workoutEndingNow(provider), account);
+    recordedBack += 1;
+    const item = push.item(workoutEndingNow(provider, sports[recordedBack % sports.length], Date.now() - recordedBack * 15 * 60_000), account);
     // Read the way the provider's timeline reads it, then taken out again: the sandbox does not keep
     // thousands of extra workouts (a delivery that names one finds it gone, which is work too).
     const timeline = sandbox.state.timeline(provider)!;
@@ -108,7 +114,8 @@ async function arrival(server: Server, sandbox: Sandbox, token: string, provider
   const recorded = await recordActivity(sandbox.url, provider, owner);
   if (recorded.webhooks.some((webhook) => webhook.status !== 200)) throw new Error(`${provider}'s webhook was answered ${recorded.webhooks.map((w) => w.status).join(", ")}`);
   for (;;) {
-    const response = await fetch(`${server.url}/api/activities?provider=${provider}&limit=5`, { headers: { authorization: `Bearer ${token}` } });
+    // The feed is ordered by start: a long workout that just ended starts before shorter ones recorded earlier.
+    const response = await fetch(`${server.url}/api/activities?provider=${provider}&limit=100`, { headers: { authorization: `Bearer ${token}` } });
     const feed = (await response.json()) as FeedAnswer;
     if (feed.items.some((item) => item.providerActivityId === recorded.id || item.alsoOn.some((copy) => copy.id === recorded.id))) return performance.now() - started;
     if (performance.now() - started > ARRIVAL_LIMIT_MS) return Number.POSITIVE_INFINITY;
@@ -191,6 +198,16 @@ export async function webhookFigures(): Promise<Figure[]> {
     const token = await tokenFor(userId);
     const pushing = getProviderCatalog().registry.supportedProviders().filter((id) => sandbox.state.pushes.has(id));
 
+    // The receiver's own work, in this process without HTTP: what the server adds is the rest.
+    const inProcess: number[] = [];
+    const { registry } = getProviderCatalog();
+    for (const delivery of deliveries(sandbox, userId, 2_000)) {
+      const started = performance.now();
+      const answer = await receiveWebhook(registry, delivery.path.split("/").pop()!, new Request(`http://127.0.0.1${delivery.path}`, { method: "POST", headers: delivery.headers, body: delivery.body }));
+      if (answer.status !== 200) throw new Error(`the receiver answered ${answer.status} in process`);
+      inProcess.push(performance.now() - started);
+    }
+
     console.log(`  acknowledgement, the worker in its own process: ${RUNS} × ${PER_RUN} deliveries at ${RATE}/s from ${pushing.length} providers…`);
     server = await startServer({ ...env, PIERRE_RUN_WORKER: "0" });
     worker = await startWorker(env);
@@ -219,6 +236,14 @@ export async function webhookFigures(): Promise<Figure[]> {
     const slowest = Object.entries(perProvider).sort((a, b) => b[1] - a[1])[0]!;
     const arrivalP95 = round(percentile(times, 95) / 1000, 2);
     return [
+      {
+        name: "the receiver's own work per delivery (verify, record, queue), in process without HTTP, p95",
+        value: round(percentile(inProcess, 95)),
+        unit: "ms",
+        target: "report",
+        pass: true,
+        detail: `${inProcess.length} deliveries one after another from ${pushing.length} providers: p50 ${round(percentile(inProcess, 50))} ms, ${round(inProcess.length / (inProcess.reduce((sum, ms) => sum + ms, 0) / 1000), 0)} deliveries/s`,
+      },
       ackFigure("worker in its own process (npm run worker)", pushing.length, apart),
       ackFigure("worker inside the web process (the default)", pushing.length, inside),
       {
@@ -226,7 +251,7 @@ export async function webhookFigures(): Promise<Figure[]> {
         value: arrivalP95,
         unit: "s",
         target: "≤ 5 s",
-        pass: arrivalP95 <= 5,
+        pass: arrivalP95 <= 5 && times.every(Number.isFinite),
         detail: `${times.length} workouts, ${ARRIVALS_EACH} at each of ${pushing.join(", ")}, one at a time; median ${round(median(times))} ms, max ${round(Math.max(...times))} ms (slowest provider ${slowest[0]}, ${round(slowest[1])} ms)`,
       },
     ];
