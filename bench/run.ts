@@ -10,6 +10,7 @@ import { ingestFigures } from "./ingest";
 import { roundFigures } from "./round";
 import { machine, print, root, type Figure } from "./support";
 import { syncFigures } from "./sync";
+import { webhookFigures } from "./webhooks";
 import { createWorld } from "./world";
 
 /** `npm run bench -- sync feed` runs only those groups (and replaces only their sections of RESULTS.md). */
@@ -32,6 +33,11 @@ async function main() {
   if (wanted("round")) {
     console.log("a scheduled round for 1,000 people…");
     record("Scheduled round against the providers' limits", await roundFigures());
+  }
+
+  if (wanted("webhooks")) {
+    console.log("webhooks through next start…");
+    record("Webhooks", await webhookFigures());
   }
 
   const worldGroups = ["sync", "feed"].filter(wanted);

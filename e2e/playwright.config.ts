@@ -85,7 +85,8 @@ export default defineConfig({
       command: "npx tsx sandbox/main.ts",
       cwd: root,
       url: `${sandboxUrl}/health`,
-      env: { ...(process.env as Record<string, string>), SANDBOX_PORT: String(sandboxPort) },
+      // The sandbox's providers send their webhooks to the app under test.
+      env: { ...(process.env as Record<string, string>), SANDBOX_PORT: String(sandboxPort), SANDBOX_APP_URL: appUrl },
       reuseExistingServer: false,
       timeout: 60_000,
     },

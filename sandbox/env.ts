@@ -64,3 +64,12 @@ export function sandboxProviderEnv(sandboxUrl: string, modules: readonly Provide
   }
   return env;
 }
+
+/**
+ * The app the sandbox's webhooks go to: SANDBOX_APP_URL, or the app's own PIERRE_BASE_URL when the
+ * sandbox runs with the app's environment. Webhooks are sent to <it>/api/webhooks/<provider>.
+ */
+export function sandboxAppUrl(env: Record<string, string | undefined>): string | undefined {
+  const url = env.SANDBOX_APP_URL?.trim() || env.PIERRE_BASE_URL?.trim();
+  return url ? url.replace(/\/+$/, "") : undefined;
+}

@@ -3,6 +3,7 @@ import type { Recording, RecordingProfile } from "./dataset";
 import { sandboxCredentials, sandboxPath, type EndpointField, type SandboxCredentials } from "./env";
 import type { Handler, RouteKind, Router, SandboxRequest } from "./http";
 import { bearerToken, registerOAuth, type OAuthBehaviour } from "./oauth";
+import type { ProviderPush } from "./push";
 import type { Athlete, SandboxState } from "./state";
 import type { ItemReader, Timeline } from "./timeline";
 
@@ -57,6 +58,11 @@ export class ProviderSandbox {
   /** The provider's authorization server at the definition's authorize and token URLs. */
   oauth(behaviour: OAuthBehaviour): void {
     registerOAuth(this.router, this.state, this, behaviour);
+  }
+
+  /** The provider's webhooks: what they announce and how each request is built and signed. */
+  push(spec: ProviderPush): void {
+    this.state.pushes.set(this.id, spec);
   }
 
   timeline(reader: ItemReader): Timeline {

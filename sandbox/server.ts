@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import type { ProviderModule } from "@/lib/providers/types";
 import { sandboxedDefinitions } from "./env";
-import { json, readBody, Router, send, type SandboxResponse } from "./http";
+import { json, readBody, redirect, Router, send, type SandboxResponse } from "./http";
 import { loadSandboxModule, ProviderSandbox } from "./provider";
+import { announce, recipients, workoutEndingNow, type PushChange, type PushOutcome } from "./push";
+import { recordPage, recordPagePath } from "./record-page";
 import { SandboxState } from "./state";
 
 /**
@@ -34,16 +36,100 @@ const controlSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("malform"), provider: z.string(), count: z.number().int().min(1) }),
   z.object({ action: z.literal("revoke-tokens"), provider: z.string() }),
   z.object({ action: z.literal("token-lifetime"), provider: z.string().optional(), seconds: z.number().int().min(1) }),
+  /** Items in the provider's wire format; an id it already has is a change. Its webhooks go out unless `notify` is false. */
   z.object({
     action: z.literal("add-activities"),
     provider: z.string(),
     items: z.array(z.unknown()),
     athlete: z.string().optional(),
     uploadedNow: z.boolean().optional(),
+    notify: z.boolean().default(true),
+    forgeWebhook: z.boolean().default(false),
   }),
+  /** An item added through the control API, edited by its owner at the provider (renamed, say). */
+  z.object({ action: z.literal("change-activity"), provider: z.string(), id: z.string(), forgeWebhook: z.boolean().default(false) }),
+  z.object({ action: z.literal("delete-activities"), provider: z.string(), ids: z.array(z.string()).min(1), forgeWebhook: z.boolean().default(false) }),
+  /** A workout that just ended, in the provider's format, for an athlete who consented there. */
+  z.object({
+    action: z.literal("record-activity"),
+    provider: z.string(),
+    athlete: z.string(),
+    sport: z.enum(["run", "ride", "swim", "walk", "hike", "strength"]).default("run"),
+    forgeWebhook: z.boolean().default(false),
+  }),
+  /** The athlete withdraws the app's access at the provider (and the provider says so, where it does). */
+  z.object({ action: z.literal("deauthorize"), provider: z.string(), athlete: z.string(), forgeWebhook: z.boolean().default(false) }),
+  z.object({ action: z.literal("webhook-target"), url: z.url().nullable() }),
 ]);
 
-function control(state: SandboxState, body: unknown): SandboxResponse {
+type ControlCommand = z.infer<typeof controlSchema>;
+
+/** What a webhook-sending command did: the new item's id, and each delivery's answer. */
+async function notifying(state: SandboxState, command: Extract<ControlCommand, { provider: string }>): Promise<SandboxResponse> {
+  const provider = command.provider;
+  const timeline = state.timeline(provider);
+  const push = state.pushes.get(provider);
+  let webhooks: PushOutcome[] = [];
+  let id: string | undefined;
+  let item: unknown;
+  let name: string | undefined;
+  switch (command.action) {
+    case "add-activities": {
+      if (!timeline) return json({ error: `${provider} takes no activities` }, 400);
+      const stored = timeline.upsert(command.items, { owner: command.athlete, uploadedNow: command.uploadedNow });
+      if (!command.notify) break;
+      const changes: PushChange[] = stored.flatMap(({ entry, created }) =>
+        recipients(state, provider, entry.owner).map((account) => ({ kind: created ? ("created" as const) : ("updated" as const), account, entry })),
+      );
+      webhooks = await announce(state, provider, changes, { forged: command.forgeWebhook });
+      break;
+    }
+    case "change-activity": {
+      const entry = timeline?.get(command.id);
+      if (!entry || !push?.edited) return json({ error: `${provider} has no item ${command.id} that the sandbox can edit` }, 400);
+      const changed = timeline!.upsert([push.edited(entry.item)], { owner: entry.owner, uploadedNow: true })[0]!.entry;
+      item = changed.item;
+      const changes = recipients(state, provider, changed.owner).map((account) => ({ kind: "updated" as const, account, entry: changed }));
+      webhooks = await announce(state, provider, changes, { forged: command.forgeWebhook });
+      break;
+    }
+    case "delete-activities": {
+      if (!timeline) return json({ error: `${provider} takes no activities` }, 400);
+      const removed = timeline.remove(command.ids);
+      const changes: PushChange[] = removed.flatMap((entry) => recipients(state, provider, entry.owner).map((account) => ({ kind: "deleted" as const, account, entry })));
+      webhooks = await announce(state, provider, changes, { forged: command.forgeWebhook });
+      break;
+    }
+    case "record-activity": {
+      const [account] = recipients(state, provider, command.athlete);
+      if (!timeline || !push) return json({ error: `${provider} sends no webhooks from the sandbox` }, 400);
+      if (!account) return json({ error: `nobody named ${command.athlete} has consented at ${provider} yet` }, 400);
+      const workout = workoutEndingNow(provider, command.sport);
+      const { entry } = timeline.upsert([push.item(workout, account)], { owner: account.owner, uploadedNow: true })[0]!;
+      id = entry.id;
+      item = entry.item;
+      name = workout.name;
+      webhooks = await announce(state, provider, [{ kind: "created", account, entry }], { forged: command.forgeWebhook });
+      break;
+    }
+    case "deauthorize": {
+      const accounts = recipients(state, provider, command.athlete);
+      if (accounts.length === 0) return json({ error: `nobody named ${command.athlete} has consented at ${provider}` }, 400);
+      // A forged notice withdraws nothing at the provider.
+      if (!command.forgeWebhook) {
+        for (const account of accounts) {
+          if (push?.revoke) push.revoke(account);
+          else state.revokeAthlete(provider, account.athlete.key);
+        }
+      }
+      webhooks = await announce(state, provider, accounts.map((account) => ({ kind: "deauthorized" as const, account })), { forged: command.forgeWebhook });
+      break;
+    }
+  }
+  return json({ ok: true, ...(id ? { id } : {}), ...(name ? { name } : {}), ...(item === undefined ? {} : { item }), webhooks });
+}
+
+async function control(state: SandboxState, body: unknown): Promise<SandboxResponse> {
   const parsed = controlSchema.safeParse(body);
   if (!parsed.success) return json({ error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, 400);
   const command = parsed.data;
@@ -73,20 +159,34 @@ function control(state: SandboxState, body: unknown): SandboxResponse {
     case "token-lifetime":
       for (const provider of command.provider ? [command.provider] : providers) state.lifetimes.set(provider, command.seconds);
       break;
-    case "add-activities":
-      if (!state.timeline(command.provider)) return json({ error: `${command.provider} takes no activities` }, 400);
-      state.timeline(command.provider)!.upsert(command.items, { owner: command.athlete, uploadedNow: command.uploadedNow });
+    case "webhook-target":
+      state.webhookTarget = command.url ?? undefined;
       break;
+    case "add-activities":
+    case "change-activity":
+    case "delete-activities":
+    case "record-activity":
+    case "deauthorize":
+      return notifying(state, command);
   }
   return json({ ok: true });
 }
 
 export async function startSandbox(
-  options: { port?: number; host?: string; withDataset?: boolean; unlimitedRates?: boolean; modules?: readonly ProviderModule[] } = {},
+  options: {
+    port?: number;
+    host?: string;
+    withDataset?: boolean;
+    unlimitedRates?: boolean;
+    modules?: readonly ProviderModule[];
+    /** The app's base URL, where webhooks go (the control API's `webhook-target` changes it). */
+    appUrl?: string;
+  } = {},
 ): Promise<Sandbox> {
-  const state = new SandboxState({ withDataset: options.withDataset, unlimitedRates: options.unlimitedRates });
+  const state = new SandboxState({ withDataset: options.withDataset, unlimitedRates: options.unlimitedRates, webhookTarget: options.appUrl });
   const router = new Router();
-  for (const definition of sandboxedDefinitions(options.modules)) {
+  const definitions = sandboxedDefinitions(options.modules);
+  for (const definition of definitions) {
     const providerModule = await loadSandboxModule(definition.id);
     if (providerModule.recordings) state.recordingProfiles.set(definition.id, providerModule.recordings);
     providerModule.register(new ProviderSandbox(definition, state, router));
@@ -100,7 +200,20 @@ export async function startSandbox(
       const { raw, parsed } = await readBody(req);
 
       if (url.pathname === "/health") return send(res, json({ status: "ok" }));
-      if (url.pathname === "/__control" && method === "POST") return send(res, control(state, parsed));
+      if (url.pathname === "/__control" && method === "POST") return send(res, await control(state, parsed));
+      if (url.pathname === "/__control/webhooks" && method === "GET") {
+        const provider = url.searchParams.get("provider");
+        return send(res, json({ webhooks: state.pushLog.filter((sent) => !provider || sent.provider === provider) }));
+      }
+      if (url.pathname === recordPagePath && method === "GET") return send(res, recordPage(state, definitions, url.searchParams));
+      if (url.pathname === recordPagePath && method === "POST") {
+        const [provider, athlete] = String(parsed.account ?? "").split("|");
+        const answer = await control(state, { action: "record-activity", provider, athlete, sport: parsed.sport });
+        const result = JSON.parse(answer.body ?? "{}") as { error?: string; name?: string; webhooks?: PushOutcome[] };
+        const sent = { status: result.webhooks?.map((w) => w.status ?? "none").join(",") || "none", name: result.name ?? "" };
+        const query = new URLSearchParams({ provider: provider ?? "", ...(result.error ? { error: result.error } : sent) });
+        return send(res, redirect(`${recordPagePath}?${query}`));
+      }
       if (url.pathname === "/__control/requests" && method === "GET") {
         const provider = url.searchParams.get("provider");
         const pathIncludes = url.searchParams.get("pathIncludes");

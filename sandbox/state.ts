@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { datasetFor, recordingsFor, type Dataset, type Recording, type RecordingProfile } from "./dataset";
+import type { ProviderPush, SentPush } from "./push";
 import { Timeline, type ItemReader } from "./timeline";
 
 /** Everything the sandbox remembers, reset by the control API. */
@@ -79,6 +80,12 @@ export class SandboxState {
   widgetSessions = new Map<string, { referenceId: string; success: string; failure: string; expiresAt: number }>();
   /** The most recent requests (paths only), newest last. */
   requests: RecordedRequest[] = [];
+  /** Each provider module's webhooks, when its provider sends them. */
+  readonly pushes = new Map<string, ProviderPush>();
+  /** Webhooks sent to the app, newest last (with their bodies, so a test can replay one). */
+  pushLog: SentPush[] = [];
+  /** The app's base URL; webhooks go to <target>/api/webhooks/<provider> unless a subscription says otherwise. */
+  webhookTarget: string | undefined;
   /** Providers without OAuth tokens (Terra) say here what "revoke everything" means for them. */
   onRevokeAll = new Map<string, () => void>();
   /** Strava's 15-minute and daily request counts. */
@@ -95,8 +102,9 @@ export class SandboxState {
   readonly unlimitedRates: boolean;
 
   /** `withDataset: false` starts with no workouts at all (benchmarks add exactly what they measure). */
-  constructor(options: { withDataset?: boolean; unlimitedRates?: boolean } = {}) {
+  constructor(options: { withDataset?: boolean; unlimitedRates?: boolean; webhookTarget?: string } = {}) {
     this.unlimitedRates = options.unlimitedRates ?? false;
+    this.webhookTarget = options.webhookTarget;
     this.withDataset = options.withDataset !== false;
     this.dataset =
       options.withDataset === false ? { strava: [], garmin: [], fitbit: [], whoop: [], coros: [], polar: [], terra: [] } : datasetFor(this.startedAt);
@@ -115,6 +123,7 @@ export class SandboxState {
     this.registeredPolarUsers.clear();
     this.widgetSessions.clear();
     this.requests = [];
+    this.pushLog = [];
     this.stravaUsage = { windowStart: 0, short: 0, daily: 0 };
   }
 

@@ -45,7 +45,8 @@ async function main() {
   await createAdmin(demoAdmin);
   await getStore().close();
   const baseUrl = process.env.PIERRE_BASE_URL ?? `http://localhost:${appPort}`;
-  const sandbox = await startSandbox({ port: sandboxPort });
+  // The sandbox's providers send their webhooks to the app, as the real ones would.
+  const sandbox = await startSandbox({ port: sandboxPort, appUrl: baseUrl });
   console.log(`Provider sandbox: ${sandbox.url}`);
   const env: NodeJS.ProcessEnv = {
     ...sandboxProviderEnv(sandbox.url),
@@ -66,6 +67,7 @@ async function main() {
   const app = spawn("npx", ["next", "start", "-p", String(appPort)], { cwd: root, stdio: "inherit", env });
   console.log(`Pierre Connect: ${baseUrl} (create an account, then connect any provider)`);
   console.log(`Administrator: ${demoAdmin.email} / ${demoAdmin.password} · mail the demo would send: ${baseUrl}/dev/outbox`);
+  console.log(`Record a workout at a provider (its webhook reaches the open dashboard within seconds): ${sandbox.url}/record`);
   const stop = async () => {
     app.kill("SIGTERM");
     await sandbox.close();

@@ -28,6 +28,7 @@ describe("loadProviderEnvConfig", () => {
       redirectUri: "https://pierre.example.com/api/providers/strava/callback",
       clientId: undefined,
       clientSecret: undefined,
+      settings: {},
     });
     expect(sources).toEqual({
       clientId: "unset",
@@ -38,6 +39,7 @@ describe("loadProviderEnvConfig", () => {
       revokeUrl: "default",
       scopes: "default",
       redirectUri: "PIERRE_BASE_URL",
+      settings: { webhookVerifyToken: "unset" },
     });
   });
 
@@ -51,6 +53,7 @@ describe("loadProviderEnvConfig", () => {
       PIERRE_STRAVA_REVOKE_URL: "http://localhost:4010/strava/oauth/deauthorize",
       PIERRE_STRAVA_SCOPES: "read, activity:read_all ,profile:read_all,",
       PIERRE_STRAVA_REDIRECT_URI: "https://other.example.com/cb",
+      PIERRE_STRAVA_WEBHOOK_VERIFY_TOKEN: "verify-me",
     };
     const { config, sources } = loadProviderEnvConfig("strava", stravaDefinition, env, options);
     expect(config).toMatchObject({
@@ -62,8 +65,11 @@ describe("loadProviderEnvConfig", () => {
       revokeUrl: env.PIERRE_STRAVA_REVOKE_URL,
       defaultScopes: ["read", "activity:read_all", "profile:read_all"],
       redirectUri: "https://other.example.com/cb",
+      settings: { webhookVerifyToken: "verify-me" },
     });
-    for (const [field, source] of Object.entries(sources)) expect(source).toBe(providerEnvName("strava", field as never));
+    const { settings, ...fields } = sources;
+    for (const [field, source] of Object.entries(fields)) expect(source).toBe(providerEnvName("strava", field as never));
+    expect(settings).toEqual({ webhookVerifyToken: "PIERRE_STRAVA_WEBHOOK_VERIFY_TOKEN" });
   });
 
   it("reports every bad variable by name at once, without echoing values", () => {

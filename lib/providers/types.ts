@@ -301,8 +301,9 @@ export interface ProviderWebhook {
   /** Settings (keys of the definition's `settings`) the webhook needs; without them deliveries are refused. */
   requiredSettings?: readonly string[];
   /**
-   * A GET the provider sends to confirm the URL (Strava's `hub.challenge`, Oura's verification):
-   * the answer, or null when this request is not one.
+   * A request the provider sends to confirm the URL rather than to report a change (Strava's and
+   * Oura's GET challenges, Polar's POSTed PING, sent before the signing key exists): the answer,
+   * or null when this request is not one. Nothing is recorded for it.
    */
   handshake?(request: WebhookRequest, config: ProviderConfig): Response | null;
   /**
@@ -314,6 +315,11 @@ export interface ProviderWebhook {
   parse(request: WebhookRequest): WebhookParse;
   /** Providers whose subscription is made through their API rather than a portal (Strava's push subscription). */
   subscribe?(config: ProviderConfig, callbackUrl: string, http: ProviderHttp): Promise<{ id: string }>;
+  /**
+   * The answer to an accepted delivery, for providers that read the body (COROS wants its result
+   * code); without it the receiver answers `{ success, received, duplicate }`.
+   */
+  acknowledge?(outcome: { received: number; duplicate: boolean }): Response;
 }
 
 export interface FitnessProvider {
@@ -336,6 +342,12 @@ export interface FitnessProvider {
    * longer has it (or it is not a workout). Providers without a single-workout endpoint omit it.
    */
   fetchActivity?(providerActivityId: string): Promise<NormalizedActivity | null>;
+  /**
+   * Whether the person still lets the app read their workouts, asked of the provider, where a
+   * working token is not proof of it (Garmin's data permissions outlive a withdrawn permission).
+   * Without it, reading the profile stands for it.
+   */
+  checkAccess?(): Promise<boolean>;
   /** Provider-side set-up right after the token exchange (Polar's user registration). */
   onConnected?(context: { userId: string }): Promise<void>;
   /** Revoke access or delete the registration at the provider. */

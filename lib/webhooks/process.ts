@@ -115,7 +115,9 @@ async function removeActivity(connection: ProviderConnection, providerActivityId
 async function stillAuthorized(registry: ProviderRegistry, connection: ProviderConnection): Promise<boolean> {
   const provider = registry.createProvider(connection.provider)!;
   try {
-    await (await authorizedClient(connection, provider)).getAthlete();
+    const client = await authorizedClient(connection, provider);
+    if (client.checkAccess) return await client.checkAccess();
+    await client.getAthlete();
     return true;
   } catch (error) {
     if (error instanceof AppError && error.code === "needs_reconnect") return false;

@@ -37,11 +37,9 @@ export async function receiveWebhook(registry: ProviderRegistry, providerId: str
   const config = registry.getConfig(providerId)!;
   const delivery: WebhookRequest = { method: request.method, url: new URL(request.url), headers: request.headers, body: request.method === "GET" ? "" : await readBodyText(request, MAX_WEBHOOK_BYTES) };
 
-  if (request.method === "GET") {
-    const answer = webhook.handshake?.(delivery, config);
-    if (answer) return answer;
-    return json(405, { success: false, error: `${definition.displayName} webhooks are POSTed to this URL.` });
-  }
+  const handshake = webhook.handshake?.(delivery, config);
+  if (handshake) return handshake;
+  if (request.method === "GET") return json(405, { success: false, error: `${definition.displayName} webhooks are POSTed to this URL.` });
 
   const missing = (webhook.requiredSettings ?? []).filter((key) => !config.settings?.[key]);
   if (missing.length > 0) {
@@ -72,5 +70,6 @@ export async function receiveWebhook(registry: ProviderRegistry, providerId: str
     return true;
   });
   if (fresh && parsed.events.length > 0) wakeLocalWorker();
-  return json(200, { success: true, received: parsed.events.length, duplicate: !fresh });
+  const outcome = { received: parsed.events.length, duplicate: !fresh };
+  return webhook.acknowledge ? webhook.acknowledge(outcome) : json(200, { success: true, ...outcome });
 }

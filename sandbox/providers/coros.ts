@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Recording } from "../dataset";
 import { json } from "../http";
 import type { SandboxModule } from "../provider";
+import { forgedKey } from "../push";
 import { endOf, idField, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 
@@ -69,6 +70,18 @@ export const sandbox: SandboxModule = {
       if (to - from > 31 * 86_400_000) return fail("5002", "query range must not exceed 30 days");
       const data = within(served(athlete.name), (e) => e.key, { from, to }).map((e) => e.item);
       return json({ result: "0000", message: "OK", data });
+    });
+
+    /** New workouts pushed as a `sportDataList`, with the app's client id and secret in plain headers. */
+    coros.push({
+      announces: ["created"],
+      item: (r) => record(r, r.index),
+      deliveries(change, { forged }) {
+        if (change.kind !== "created") return [];
+        const { clientId, clientSecret } = coros.credentials;
+        const body = JSON.stringify({ sportDataList: [{ openId: change.account.athlete.id, ...(change.entry.item as object) }] });
+        return [{ headers: { client: clientId, secret: forged ? forgedKey(clientSecret) : clientSecret }, body }];
+      },
     });
 
     coros.at("revokeUrl", "POST", "api", (req) => {

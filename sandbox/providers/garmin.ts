@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import type { SandboxModule } from "../provider";
+import { forgedKey } from "../push";
 import { deviceFor, idField, rfcError, secondsField, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
 import { trackOf } from "../streams";
@@ -83,6 +84,30 @@ export const sandbox: SandboxModule = {
     garmin.api("GET", "wellness-api/rest/user/id", (req) => {
       const athlete = athleteOf(req);
       return athlete ? json({ userId: athlete.id }) : unauthorized();
+    });
+
+    garmin.api("GET", "wellness-api/rest/user/permissions", (req) => {
+      const athlete = athleteOf(req);
+      return athlete ? json(["ACTIVITY_EXPORT", "WORKOUT_IMPORT", "HEALTH_EXPORT", "COURSE_IMPORT", "MCT_EXPORT"]) : unauthorized();
+    });
+
+    /**
+     * Push notifications: the summaries themselves under their summary type (a changed activity is
+     * pushed again), deregistrations when the user disconnects at Garmin; no signature, only the
+     * app's client id in `garmin-client-id`. Garmin sends no notice of a deleted activity.
+     */
+    garmin.push({
+      announces: ["created", "updated", "deauthorized"],
+      item: (r, account) => summary(r, account.athlete.id),
+      edited: (item) => ({ ...(item as object), activityName: `${String((item as { activityName?: unknown }).activityName ?? "Activity")} (edited)` }),
+      deliveries(change, { forged }) {
+        const clientId = forged ? forgedKey(garmin.credentials.clientId) : garmin.credentials.clientId;
+        const headers = { "garmin-client-id": clientId, "user-agent": "Garmin Health API" };
+        const userId = change.account.athlete.id;
+        if (change.kind === "deauthorized") return [{ headers, body: JSON.stringify({ deregistrations: [{ userId }] }) }];
+        if (change.kind === "deleted") return [];
+        return [{ headers, body: JSON.stringify({ activities: [{ ...(change.entry.item as object), userId }] }) }];
+      },
     });
 
     garmin.at("revokeUrl", "DELETE", "api", (req) => {

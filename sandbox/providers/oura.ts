@@ -3,6 +3,7 @@ import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import { bearerToken } from "../oauth";
 import type { SandboxModule } from "../provider";
+import { forgedKey, hmacHex } from "../push";
 import { trackOf } from "../streams";
 import { endOf, field, idField, isoField, offsetText, localDateTime, rfcError, servedList, uuidFrom, type Keyed } from "./common";
 
@@ -134,6 +135,70 @@ export const sandbox: SandboxModule = {
       if (!Number.isInteger(offset) || offset < 0) return json({ detail: "Invalid next_token." }, 400);
       const more = offset + PAGE_SIZE < all.length;
       return json({ data: all.slice(offset, offset + PAGE_SIZE), next_token: more ? Buffer.from(String(offset + PAGE_SIZE)).toString("base64url") : null });
+    });
+
+    oura.api("GET", "v2/usercollection/workout/:id", (req) => {
+      const token = tokenOf(req);
+      if (!token) return unauthorized();
+      const found = listFor(token.athlete.id, token.athlete.name).find((e) => (e.item as { id?: unknown }).id === req.params.id);
+      return found ? json(found.item) : json({ detail: "Document not found." }, 404);
+    });
+
+    /**
+     * Webhook subscriptions, one per event type and data type, made with the client's id and secret
+     * in headers. Before answering, Oura GETs the callback with the verification token and a
+     * challenge, which must come back. They are the app's settings at Oura: a control reset keeps them.
+     */
+    const subscriptions = new Map<string, { id: string; callback_url: string; event_type: string; data_type: string; expiration_time: string }>();
+    const clientAuthorized = (req: SandboxRequest) => req.headers["x-client-id"] === oura.credentials.clientId && req.headers["x-client-secret"] === oura.credentials.clientSecret;
+    const subscriptionBody = (req: SandboxRequest) => ({
+      callback_url: String(req.body.callback_url ?? ""),
+      verification_token: String(req.body.verification_token ?? ""),
+      event_type: String(req.body.event_type ?? ""),
+      data_type: String(req.body.data_type ?? ""),
+    });
+    const verified = async (callbackUrl: string, token: string) => {
+      if (!/^https?:\/\//.test(callbackUrl)) return false;
+      const challenge = randomUUID();
+      const check = new URL(callbackUrl);
+      check.searchParams.set("verification_token", token);
+      check.searchParams.set("challenge", challenge);
+      const answer = await fetch(check, { signal: AbortSignal.timeout(5_000) }).catch(() => undefined);
+      return answer?.ok === true && ((await answer.json().catch(() => ({}))) as { challenge?: unknown }).challenge === challenge;
+    };
+    const save = async (req: SandboxRequest, id: string) => {
+      const body = subscriptionBody(req);
+      if (!["create", "update", "delete"].includes(body.event_type) || !body.data_type) return json({ detail: "event_type and data_type are required." }, 422);
+      if (!(await verified(body.callback_url, body.verification_token))) return json({ detail: "The callback URL did not answer the verification challenge." }, 400);
+      const saved = { id, callback_url: body.callback_url, event_type: body.event_type, data_type: body.data_type, expiration_time: new Date(Date.now() + 90 * 86_400_000).toISOString() };
+      subscriptions.set(id, saved);
+      return json(saved, 201);
+    };
+    oura.api("GET", "v2/webhook/subscription", (req) => (clientAuthorized(req) ? json([...subscriptions.values()]) : json({ detail: "Invalid client credentials." }, 401)));
+    oura.api("POST", "v2/webhook/subscription", (req) => (clientAuthorized(req) ? save(req, randomUUID()) : json({ detail: "Invalid client credentials." }, 401)));
+    oura.api("PUT", "v2/webhook/subscription/:id", (req) => {
+      if (!clientAuthorized(req)) return json({ detail: "Invalid client credentials." }, 401);
+      return subscriptions.has(req.params.id!) ? save(req, req.params.id!) : json({ detail: "Subscription not found." }, 404);
+    });
+
+    /**
+     * Events name the changed workout document; each is signed with the client secret: upper-case
+     * hex HMAC-SHA256 of the x-oura-timestamp value followed by the body.
+     */
+    oura.push({
+      announces: ["created", "updated", "deleted"],
+      item: (r) => publicWorkout(r),
+      // An auto-detected workout its owner confirmed, with the activity they chose.
+      edited: (item) => ({ ...(item as object), source: "confirmed", label: "Confirmed run" }),
+      deliveries(change, { forged }) {
+        if (change.kind === "deauthorized") return [];
+        const eventType = { created: "create", updated: "update", deleted: "delete" }[change.kind];
+        const body = JSON.stringify({ event_type: eventType, data_type: "workout", object_id: change.entry.id, event_time: new Date().toISOString(), user_id: change.account.athlete.id });
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const secret = forged ? forgedKey(oura.credentials.clientSecret) : oura.credentials.clientSecret;
+        const subscription = [...subscriptions.values()].find((s) => s.data_type === "workout" && s.event_type === eventType);
+        return [{ url: subscription?.callback_url, headers: { "x-oura-timestamp": timestamp, "x-oura-signature": hmacHex(secret, timestamp + body).toUpperCase() }, body }];
+      },
     });
 
     // Not RFC 7009: the access token in the query string; documented as GET, sent as POST by some.

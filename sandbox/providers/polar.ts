@@ -1,6 +1,7 @@
 import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import type { SandboxModule } from "../provider";
+import { forgedKey, hmacHex } from "../push";
 import type { SandboxState } from "../state";
 import { idField, isoField, localDateTime, rfcError, servedList, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -153,7 +154,11 @@ export const sandbox: SandboxModule = {
       if (!athlete) return unauthorized();
       const recordings = polar.recordings();
       const position = recordings.findIndex((r, i) => exercise(r, i, athlete.id).id === req.params.id);
-      if (position < 0) return json({ message: "Exercise not found" }, 404, rateHeaders(state));
+      if (position < 0) {
+        // Added through the control API: served as it was given (no samples kept for it).
+        const added = listFor(athlete.id, athlete.name).find((e) => (e.item as { id?: unknown }).id === req.params.id);
+        return added ? json(added.item, 200, rateHeaders(state)) : json({ message: "Exercise not found" }, 404, rateHeaders(state));
+      }
       const r = recordings[position]!;
       const wanted = req.url.searchParams;
       const extra = samplesAndRoute(r);
@@ -162,6 +167,53 @@ export const sandbox: SandboxModule = {
         200,
         rateHeaders(state),
       );
+    });
+
+    /**
+     * The client's one webhook, created with HTTP Basic client credentials: Polar POSTs a PING to
+     * the URL first and answers with the signature secret key, shown this once (here it is the
+     * sandbox's PIERRE_POLAR_WEBHOOK_SECRET, so the app's configuration matches).
+     */
+    const secretKey = polar.credentials.settings.webhookSecret!;
+    let webhook: { id: string; url: string; events: string[] } | undefined;
+    const clientAuthorized = (req: SandboxRequest) => {
+      const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? "");
+      return basic !== null && Buffer.from(basic[1]!, "base64").toString("utf8") === `${polar.credentials.clientId}:${polar.credentials.clientSecret}`;
+    };
+    polar.api("POST", "webhooks", async (req) => {
+      if (!clientAuthorized(req)) return unauthorized();
+      if (webhook) return json({ message: "Webhook already exists" }, 409);
+      const url = String(req.body.url ?? "");
+      const events = Array.isArray(req.body.events) ? req.body.events.map(String) : [];
+      if (!/^https?:\/\//.test(url) || events.length === 0) return json({ message: "url and events are required" }, 400);
+      const ping = JSON.stringify({ timestamp: new Date().toISOString(), event: "PING" });
+      const answer = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "Polar-Webhook-Event": "PING", "Polar-Webhook-Signature": hmacHex(secretKey, ping) },
+        body: ping,
+        signal: AbortSignal.timeout(5_000),
+      }).catch(() => undefined);
+      if (answer?.status !== 200) return json({ message: "Webhook URL did not answer the PING with 200" }, 400);
+      webhook = { id: state.newId().slice(0, 8), url, events };
+      return json({ data: { id: webhook.id, events, url, signature_secret_key: secretKey } }, 201);
+    });
+
+    /** EXERCISE for a new training session, signed over the body with the secret key (hex). */
+    polar.push({
+      announces: ["created"],
+      item: (r, account) => exercise(r, r.index, account.athlete.id),
+      deliveries(change, { forged }) {
+        if (change.kind !== "created") return [];
+        const body = JSON.stringify({
+          event: "EXERCISE",
+          user_id: Number(change.account.athlete.id),
+          entity_id: change.entry.id,
+          timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+          url: `${polar.definition.endpoints.apiBaseUrl}/exercises/${change.entry.id}`,
+        });
+        const key = forged ? forgedKey(secretKey) : secretKey;
+        return [{ url: webhook?.url, headers: { "Polar-Webhook-Event": "EXERCISE", "Polar-Webhook-Signature": hmacHex(key, body) }, body }];
+      },
     });
 
     polar.api("GET", "exercises", (req) => {

@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
+import type { PushChange, PushRequest } from "../push";
 import { bearerToken } from "../oauth";
 import type { SandboxModule } from "../provider";
 import type { SandboxState } from "../state";
@@ -156,6 +158,91 @@ export const sandbox: SandboxModule = {
         if (data && data.length > 0) body[key] = { data, series_type: "distance", original_size: data.length, resolution: "high" };
       }
       return json(body, 200, rateLimitHeaders(state));
+    });
+
+    /** One activity, as GET /activities/{id} answers (the summary's fields serve as the detail here). */
+    strava.api("GET", "activities/:id", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const found = listFor(Number(athlete.id), athlete.name).find((e) => String((e.item as { id?: unknown }).id) === req.params.id);
+      if (!found) return json({ message: "Record Not Found", errors: [{ resource: "Activity", field: "id", code: "invalid" }] }, 404, rateLimitHeaders(state));
+      return json(found.item, 200, rateLimitHeaders(state));
+    });
+
+    /**
+     * The app's push subscription (one per application): created with the client's credentials after
+     * Strava GETs the callback with a `hub.challenge` that must come back; viewed and deleted likewise.
+     * It is the app's setting at Strava, so a control reset keeps it.
+     */
+    let subscription: { id: number; callbackUrl: string; createdAt: string } | undefined;
+    let nextSubscriptionId = 120475;
+    const appCredentials = (params: Record<string, unknown>) =>
+      String(params.client_id ?? "") === strava.credentials.clientId && String(params.client_secret ?? "") === strava.credentials.clientSecret;
+    const badRequest = (field: string, code: string) => json({ message: "Bad Request", errors: [{ resource: "PushSubscription", field, code }] }, 400);
+    const paramsOf = (req: SandboxRequest) => ({ ...Object.fromEntries(req.url.searchParams), ...req.body });
+
+    strava.api("POST", "push_subscriptions", async (req) => {
+      const params = paramsOf(req);
+      if (!appCredentials(params)) return json({ message: "Authorization Error", errors: [{ resource: "Application", field: "client_id", code: "invalid" }] }, 401);
+      if (subscription) return badRequest("", "already exists");
+      const callbackUrl = String(params.callback_url ?? "");
+      if (!/^https?:\/\//.test(callbackUrl)) return badRequest("callback_url", "invalid");
+      const challenge = randomBytes(8).toString("hex");
+      const check = new URL(callbackUrl);
+      check.searchParams.set("hub.mode", "subscribe");
+      check.searchParams.set("hub.challenge", challenge);
+      check.searchParams.set("hub.verify_token", String(params.verify_token ?? ""));
+      let echoed: unknown;
+      try {
+        const answer = await fetch(check, { signal: AbortSignal.timeout(2_000) });
+        echoed = answer.ok ? ((await answer.json()) as Record<string, unknown>)["hub.challenge"] : undefined;
+      } catch {
+        echoed = undefined;
+      }
+      if (echoed !== challenge) return badRequest("callback url", "GET to callback URL does not return 200");
+      subscription = { id: nextSubscriptionId++, callbackUrl, createdAt: new Date().toISOString() };
+      return json({ id: subscription.id }, 201);
+    });
+
+    strava.api("GET", "push_subscriptions", (req) => {
+      if (!appCredentials(paramsOf(req))) return json({ message: "Authorization Error", errors: [{ resource: "Application", field: "client_id", code: "invalid" }] }, 401);
+      const { clientId } = strava.credentials;
+      return json(subscription ? [{ id: subscription.id, resource_state: 2, application_id: clientId, callback_url: subscription.callbackUrl, created_at: subscription.createdAt, updated_at: subscription.createdAt }] : []);
+    });
+
+    strava.api("DELETE", "push_subscriptions/:id", (req) => {
+      if (!appCredentials(paramsOf(req))) return json({ message: "Authorization Error", errors: [{ resource: "Application", field: "client_id", code: "invalid" }] }, 401);
+      if (!subscription || String(subscription.id) !== req.params.id) return json({ message: "Resource Not Found" }, 404);
+      subscription = undefined;
+      return { status: 204 };
+    });
+
+    /**
+     * Events name the object and what happened; an athlete's withdrawal is an `athlete` update with
+     * `authorized: "false"`. Without a subscription made through the API (the demo), they go to the
+     * app's default URL with the docs' example subscription id.
+     */
+    strava.push({
+      announces: ["created", "updated", "deleted", "deauthorized"],
+      item: (r, account) => summaryActivity(r, r.index, Number(account.athlete.id)),
+      edited: (item) => ({ ...(item as object), name: `${String((item as { name?: unknown }).name ?? "Activity")} (edited)` }),
+      deliveries(change: PushChange, { forged }): PushRequest[] {
+        const subscriptionId = (subscription?.id ?? 120475) + (forged ? 1 : 0);
+        const owner = Number(change.account.athlete.id);
+        const body =
+          change.kind === "deauthorized"
+            ? { aspect_type: "update", event_time: Math.floor(Date.now() / 1000), object_id: owner, object_type: "athlete", owner_id: owner, subscription_id: subscriptionId, updates: { authorized: "false" } }
+            : {
+                aspect_type: { created: "create", updated: "update", deleted: "delete" }[change.kind],
+                event_time: Math.floor(Date.now() / 1000),
+                object_id: Number(change.entry.id),
+                object_type: "activity",
+                owner_id: owner,
+                subscription_id: subscriptionId,
+                updates: change.kind === "updated" ? { title: String((change.entry.item as { name?: unknown }).name ?? "") } : {},
+              };
+        return [{ url: subscription?.callbackUrl, headers: {}, body: JSON.stringify(body) }];
+      },
     });
 
     strava.at("revokeUrl", "POST", "api", (req) => {

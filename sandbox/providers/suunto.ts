@@ -3,6 +3,7 @@ import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import { bearerToken } from "../oauth";
 import type { SandboxModule } from "../provider";
+import { forgedKey, hmacHex } from "../push";
 import { within } from "../timeline";
 import { field, idField, rfcError, servedList, uuidFrom, type Keyed } from "./common";
 
@@ -120,6 +121,32 @@ export const sandbox: SandboxModule = {
       // `since` filters on the start time, or on the last change when asked to.
       const matching = byModification ? list.filter((e) => uploadOf(e) >= since) : within(list, (e) => e.key, { from: since });
       return envelope(matching.slice(offset, offset + limit).map((e) => e.item));
+    });
+
+    suunto.api("GET", "v3/workouts/:key", (req) => {
+      const refused = gateway(req);
+      if (refused) return refused;
+      const athlete = suunto.athleteOf(req);
+      if (!athlete) return failure(401, "401", "Invalid or expired access token.");
+      const found = listFor(athlete.id, athlete.name).find((e) => field(e.item, "workoutKey") === req.params.key);
+      return found ? envelope(found.item) : failure(404, "404", "Workout not found.");
+    });
+
+    /**
+     * WORKOUT_CREATED names the user and includes the workout as the watch just uploaded it (no stop
+     * time yet); signed with the notification secret, hex HMAC-SHA256 of the body.
+     */
+    const notificationSecret = credentials.settings.webhookSecret!;
+    suunto.push({
+      announces: ["created"],
+      item: (r) => workout(r),
+      deliveries(change, { forged }) {
+        if (change.kind !== "created") return [];
+        const fresh = { ...(change.entry.item as Record<string, unknown>) };
+        delete fresh.stopTime;
+        const body = JSON.stringify({ type: "WORKOUT_CREATED", username: change.account.athlete.id, workout: fresh });
+        return [{ headers: { "X-HMAC-SHA256-Signature": hmacHex(forged ? forgedKey(notificationSecret) : notificationSecret, body) }, body }];
+      },
     });
 
     suunto.at("revokeUrl", "GET", "api", (req) => {

@@ -3,6 +3,7 @@ import type { Recording } from "../dataset";
 import { html, json, redirect, type SandboxRequest } from "../http";
 import { sandboxPage } from "../page";
 import type { SandboxModule } from "../provider";
+import { forgedKey, hmacHex, type PushAccount } from "../push";
 import { endOf, idField, isoField, localDateTime, offsetText, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
 import { summaryPolyline, trackOf } from "../streams";
@@ -167,6 +168,48 @@ export const sandbox: SandboxModule = {
       });
       const headers = { "X-Terra-RateLimit-Limit": "6000", "X-Terra-RateLimit-Remaining": "5900", "X-Terra-RateLimit-Reset-After": "3600" };
       return json({ user: userPayload, data, type: "activity" }, 200, headers);
+    });
+
+    /**
+     * Events are `{ type, user, … }`: `activity` carries the records themselves (upload_type 3 for a
+     * change, 4 for a deletion), `deauth` says the user disconnected. Signed with the destination's
+     * signing secret: `terra-signature: t=<unix>,v1=<hex HMAC of "<t>.<body>">`. The accounts are
+     * Terra users, owned by the reference id the widget session was opened with.
+     */
+    const secret = terra.credentials.settings.webhookSecret!;
+    const terraUser = (account: PushAccount) => {
+      const user = users.get(account.athlete.id);
+      return { user_id: account.athlete.id, provider: user?.provider ?? account.athlete.name, reference_id: user?.referenceId ?? account.owner, active: user?.active ?? false, scopes: "activity" };
+    };
+    const uploadTypes = { created: 1, updated: 3, deleted: 4 } as const;
+    terra.push({
+      announces: ["created", "updated", "deleted", "deauthorized"],
+      item: (r, account) => activity(r, account.athlete.id),
+      edited: (item) => {
+        const record = item as { metadata: Record<string, unknown> };
+        return { ...record, metadata: { ...record.metadata, name: `${String(record.metadata.name ?? "Activity")} (edited)` } };
+      },
+      accounts: () =>
+        [...users.entries()].map(([id, user]) => ({ owner: user.referenceId.toLowerCase(), athlete: state.athletes.get(`terra:${id}`)!, label: `${user.provider} via Terra (${user.referenceId})` })),
+      revoke: (account) => {
+        const user = users.get(account.athlete.id);
+        if (user) user.active = false;
+      },
+      deliveries(change, { forged }) {
+        const user = terraUser(change.account);
+        const event =
+          change.kind === "deauthorized"
+            ? { type: "deauth", user, status: "success", message: "User has deauthenticated", version: "2022-03-16" }
+            : {
+                type: "activity",
+                user,
+                data: [{ ...(change.entry.item as { metadata: object }), metadata: { ...(change.entry.item as { metadata: object }).metadata, upload_type: uploadTypes[change.kind] } }],
+                version: "2022-03-16",
+              };
+        const body = JSON.stringify(event);
+        const t = String(Math.floor(Date.now() / 1000));
+        return [{ headers: { "terra-signature": `t=${t},v1=${hmacHex(forged ? forgedKey(secret) : secret, `${t}.${body}`)}`, "terra-reference": state.newId() }, body }];
+      },
     });
 
     // The control API's revoke for Terra means the Terra user was deauthenticated.

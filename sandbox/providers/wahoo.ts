@@ -1,6 +1,7 @@
 import type { Recording } from "../dataset";
 import { json } from "../http";
 import type { SandboxModule } from "../provider";
+import { forgedKey } from "../push";
 import { idField, isoField, rfcError, servedList, type Keyed } from "./common";
 
 /**
@@ -125,6 +126,28 @@ export const sandbox: SandboxModule = {
       // Always sorted by `starts`, newest first; no date filter.
       const all = [...listFor(athlete.id, athlete.name)].reverse().map((e) => e.item);
       return json({ workouts: all.slice((page - 1) * perPage, page * perPage), total: all.length, page, per_page: perPage, order: "descending", sort: "starts" });
+    });
+
+    /**
+     * `workout_summary` when a workout's summary is created or changed: the summary with the workout
+     * nested inside it (the list nests them the other way), the portal's webhook token echoed in the body.
+     */
+    const webhookToken = wahoo.credentials.settings.webhookToken!;
+    wahoo.push({
+      announces: ["created", "updated"],
+      item: (r, account) => workout(r, r.index, Number(account.athlete.id)),
+      edited: (item) => ({ ...(item as object), name: `${String((item as { name?: unknown }).name ?? "Workout")} (edited)` }),
+      deliveries(change, { forged }) {
+        if (change.kind !== "created" && change.kind !== "updated") return [];
+        const { workout_summary: summary, ...listed } = change.entry.item as { workout_summary?: Record<string, unknown> };
+        const body = JSON.stringify({
+          user: { id: Number(change.account.athlete.id) },
+          event_type: "workout_summary",
+          workout_summary: { ...summary, workout: listed },
+          webhook_token: forged ? forgedKey(webhookToken) : webhookToken,
+        });
+        return [{ headers: {}, body }];
+      },
     });
 
     wahoo.at("revokeUrl", "DELETE", "api", (req) => {

@@ -1,6 +1,7 @@
 import type { Recording } from "../dataset";
 import { json, type SandboxRequest } from "../http";
 import type { SandboxModule } from "../provider";
+import { forgedKey, hmacBase64 } from "../push";
 import type { SandboxState } from "../state";
 import { endOf, idField, isoField, offsetText, rfcError, servedList, uuidFrom, type Keyed } from "./common";
 import { within } from "../timeline";
@@ -102,6 +103,39 @@ export const sandbox: SandboxModule = {
       const page = all.slice(offset, offset + limit);
       const more = offset + limit < all.length;
       return json({ records: page, ...(more ? { next_token: Buffer.from(String(offset + limit)).toString("base64url") } : {}) }, 200, rateHeaders(state));
+    });
+
+    whoop.api("GET", "v2/activity/workout/:id", (req) => {
+      const athlete = athleteOf(req);
+      if (!athlete) return unauthorized();
+      const found = listFor(Number(athlete.id), athlete.name).find((e) => (e.item as { id?: unknown }).id === req.params.id);
+      return found ? json(found.item, 200, rateHeaders(state)) : json({ message: "Workout not found" }, 404, rateHeaders(state));
+    });
+
+    /**
+     * `workout.updated` for a new or changed workout, `workout.deleted`; signed with the client secret
+     * over the millisecond timestamp header and the body, the signature in base64.
+     */
+    whoop.push({
+      announces: ["created", "updated", "deleted"],
+      item: (r, account) => workout(r, Number(account.athlete.id)),
+      // Scoring finishes after the workout arrives: its strain and energy change.
+      edited: (item) => {
+        const scored = item as { score?: Record<string, unknown>; updated_at?: string };
+        return { ...scored, updated_at: new Date().toISOString(), score: { ...scored.score, kilojoule: Number(scored.score?.kilojoule ?? 0) + 100 } };
+      },
+      deliveries(change, { forged }) {
+        if (change.kind === "deauthorized") return [];
+        const body = JSON.stringify({
+          user_id: Number(change.account.athlete.id),
+          id: change.entry.id,
+          type: change.kind === "deleted" ? "workout.deleted" : "workout.updated",
+          trace_id: state.newId(),
+        });
+        const timestamp = String(Date.now());
+        const secret = forged ? forgedKey(whoop.credentials.clientSecret) : whoop.credentials.clientSecret;
+        return [{ headers: { "X-WHOOP-Signature-Timestamp": timestamp, "X-WHOOP-Signature": hmacBase64(secret, timestamp + body) }, body }];
+      },
     });
 
     whoop.at("revokeUrl", "DELETE", "api", (req) => {

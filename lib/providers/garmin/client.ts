@@ -11,12 +11,22 @@ import { normalizeGarminDetails } from "./streams";
 const WINDOW_SECONDS = 86_400;
 
 const userIdSchema = z.object({ userId: z.union([z.string().min(1), z.number()]).transform(String) });
+const permissionsSchema = z.array(z.string());
 
 export class GarminClient extends BaseFitnessProvider {
   /** Garmin has no profile endpoint with a name; the user id is all there is. */
   async getAthlete(): Promise<Athlete> {
     const { data } = await this.http.request(this.apiUrl("wellness-api/rest/user/id"), { headers: this.bearer() });
     return { id: userIdSchema.parse(data).userId, name: null };
+  }
+
+  /**
+   * Whether the person still shares their activities: a withdrawn permission leaves the token
+   * working, so the user's permissions are asked for (`/user/permissions`, a list of names).
+   */
+  async checkAccess(): Promise<boolean> {
+    const { data } = await this.http.request(this.apiUrl("wellness-api/rest/user/permissions"), { headers: this.bearer() });
+    return permissionsSchema.parse(data).includes("ACTIVITY_EXPORT");
   }
 
   /**

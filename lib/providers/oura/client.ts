@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
 import type { ActivityStreams } from "@/lib/streams/streams";
-import type { ActivityBatch, Athlete, ProviderConfig, ProviderDefinition, ProviderDependencies, StreamRequest } from "../types";
+import type { ActivityBatch, Athlete, NormalizedActivity, ProviderConfig, ProviderDefinition, ProviderDependencies, StreamRequest } from "../types";
 import { normalizeOuraWorkout } from "./normalize";
 import { heartRatePage, normalizeOuraHeartRate } from "./streams";
 
@@ -37,6 +37,15 @@ export class OuraClient extends BaseFitnessProvider {
   async getAthlete(): Promise<Athlete> {
     const { data } = await this.http.request(this.apiUrl("v2/usercollection/personal_info"), { headers: this.bearer() });
     return { id: personalInfo.parse(data).id, name: null };
+  }
+
+  /** One workout document, for a webhook that names it; 404 when it was deleted meanwhile. */
+  async fetchActivity(providerActivityId: string): Promise<NormalizedActivity | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`v2/usercollection/workout/${encodeURIComponent(providerActivityId)}`), {
+      headers: this.bearer(),
+      acceptStatuses: [404],
+    });
+    return status === 404 ? null : normalizeOuraWorkout(data);
   }
 
   /**

@@ -32,6 +32,15 @@ export const ouraDefinition = {
   // requests per 5 minutes. Unconfirmed, so it is counted app-wide, the cautious reading.
   requestLimits: [{ scope: "app", requests: 5000, perSeconds: 300 }],
   requiresCredentials: true,
+  settings: [
+    {
+      key: "webhookVerifyToken",
+      envSuffix: "WEBHOOK_VERIFY_TOKEN",
+      label: "Webhook verification token (any secret string; Oura sends it back when a subscription is made)",
+      secret: true,
+      required: false,
+    },
+  ],
   // No rateLimitFromHeaders: Oura sends X-RateLimit-* only on a 429 and never a remaining count,
   // and that 429 carries Retry-After, which the shared HTTP client honours.
 } satisfies ProviderDefinition;

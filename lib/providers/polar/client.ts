@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
 import type { ActivityStreams } from "@/lib/streams/streams";
-import type { ActivityBatch, Athlete, StreamRequest } from "../types";
+import type { ActivityBatch, Athlete, NormalizedActivity, StreamRequest } from "../types";
 import { normalizePolarExercise } from "./normalize";
 import { normalizePolarStreams } from "./streams";
 
@@ -44,6 +44,15 @@ export class PolarClient extends BaseFitnessProvider {
     const batch = normalizeBatch(data, normalizePolarExercise);
     batch.activities = batch.activities.filter((a) => a.startTime >= window.after && a.startTime < window.before);
     yield batch;
+  }
+
+  /** One exercise, for a webhook that names it; 404 once Polar no longer keeps it. */
+  async fetchActivity(providerActivityId: string): Promise<NormalizedActivity | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`exercises/${encodeURIComponent(providerActivityId)}`), {
+      headers: this.bearer(),
+      acceptStatuses: [404],
+    });
+    return status === 404 ? null : normalizePolarExercise(data);
   }
 
   /** One exercise with its samples and route; Polar keeps exercises for 30 days (404 after). */

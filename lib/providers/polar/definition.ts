@@ -45,5 +45,14 @@ export const polarDefinition = {
     { scope: "app", requests: 5000, perSeconds: 86_400, window: "first-request" },
   ],
   requiresCredentials: true,
+  settings: [
+    {
+      key: "webhookSecret",
+      envSuffix: "WEBHOOK_SECRET",
+      label: "Webhook signature secret key (returned once by POST /v3/webhooks)",
+      secret: true,
+      required: false,
+    },
+  ],
   rateLimitFromHeaders: polarRateLimit,
 } satisfies ProviderDefinition;

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
 import type { ActivityStreams } from "@/lib/streams/streams";
-import type { ActivityBatch, Athlete, StreamRequest } from "../types";
+import type { ActivityBatch, Athlete, NormalizedActivity, StreamRequest } from "../types";
 import { normalizeStravaActivity } from "./normalize";
 import { normalizeStravaStreams, stravaStreamKeys } from "./streams";
 
@@ -42,6 +42,15 @@ export class StravaClient extends BaseFitnessProvider {
       yield normalizeBatch(data, normalizeStravaActivity);
       if (data.length < PAGE_SIZE) break;
     }
+  }
+
+  /** `/activities/{id}` (a DetailedActivity) for a webhook that names it; 404 when it is gone or not this athlete's to read. */
+  async fetchActivity(providerActivityId: string): Promise<NormalizedActivity | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`activities/${encodeURIComponent(providerActivityId)}`), {
+      headers: this.bearer(),
+      acceptStatuses: [404],
+    });
+    return status === 404 ? null : normalizeStravaActivity(data);
   }
 
   /** `/activities/{id}/streams` keyed by type; a manual entry has none (404), its summary map may still draw a route. */

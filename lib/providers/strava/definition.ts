@@ -55,6 +55,15 @@ export const stravaDefinition = {
     { scope: "app", requests: 1000, perSeconds: 86_400, window: "clock" },
   ],
   requiresCredentials: true,
+  settings: [
+    {
+      key: "webhookVerifyToken",
+      envSuffix: "WEBHOOK_VERIFY_TOKEN",
+      label: "Push subscription verify token (any secret string; Strava echoes it when the subscription is created)",
+      secret: true,
+      required: false,
+    },
+  ],
   activityUrl: (id) => `https://www.strava.com/activities/${id}`,
   rateLimitFromHeaders: stravaRateLimit,
 } satisfies ProviderDefinition;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete, ProviderConfig, ProviderDefinition, ProviderDependencies } from "../types";
+import type { ActivityBatch, Athlete, NormalizedActivity, ProviderConfig, ProviderDefinition, ProviderDependencies } from "../types";
 import { normalizeSuuntoWorkout } from "./normalize";
 
 const PAGE_SIZE = 100; // the v3 list's maximum `limit`
@@ -14,6 +14,9 @@ const listEnvelope = z.object({
   error: z.unknown().nullish(),
   payload: z.array(z.unknown()).nullish(),
 });
+
+/** One workout in the same envelope, `payload` the workout itself. */
+const detailEnvelope = z.object({ error: z.unknown().nullish(), payload: z.unknown() });
 
 /** The claims Suunto's access token (a JWT) carries about its user. */
 const tokenClaims = z.object({ user: z.string().min(1) });
@@ -96,6 +99,20 @@ export class SuuntoClient extends BaseFitnessProvider {
       if (items.length < PAGE_SIZE) break;
       offset += items.length;
     }
+  }
+
+  /** `/v3/workouts/{workoutKey}`, for a notification that names it; 404 when it is gone. */
+  async fetchActivity(providerActivityId: string): Promise<NormalizedActivity | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`v3/workouts/${encodeURIComponent(providerActivityId)}`), {
+      headers: this.apiHeaders(),
+      acceptStatuses: [404],
+    });
+    if (status === 404) return null;
+    const parsed = detailEnvelope.safeParse(data);
+    if (!parsed.success || parsed.data.error != null || !parsed.data.payload) {
+      throw new AppError("provider_bad_response", "Suunto answered a workout request with an error or without the workout.");
+    }
+    return normalizeSuuntoWorkout(parsed.data.payload);
   }
 
   /** Not RFC 7009: a GET naming our client_id, authorized by the user's token, ends the grant. */

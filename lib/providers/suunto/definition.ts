@@ -32,7 +32,10 @@ export const suuntoDefinition = {
   requiresCredentials: true,
   // Suunto's API sits behind Azure API Management: every call also carries the partner's
   // subscription key, so without it the provider cannot be used at all.
-  settings: [{ key: "subscriptionKey", envSuffix: "SUBSCRIPTION_KEY", label: "API Zone subscription key (Ocp-Apim-Subscription-Key)", secret: true, required: true }],
+  settings: [
+    { key: "subscriptionKey", envSuffix: "SUBSCRIPTION_KEY", label: "API Zone subscription key (Ocp-Apim-Subscription-Key)", secret: true, required: true },
+    { key: "webhookSecret", envSuffix: "WEBHOOK_SECRET", label: "Notification secret (API Zone), signing X-HMAC-SHA256-Signature", secret: true, required: false },
+  ],
   // No requestLimits or rateLimitFromHeaders: Suunto publishes no rate limits or headers; a 429
   // with Retry-After is still honoured by the shared HTTP client.
 } satisfies ProviderDefinition;

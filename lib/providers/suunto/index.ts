@@ -3,6 +3,7 @@ import type { ProviderModule } from "../types";
 import { SuuntoClient } from "./client";
 import { suuntoDefinition } from "./definition";
 import { normalizeSuuntoWorkout } from "./normalize";
+import { suuntoWebhook } from "./webhook";
 
 export const suunto: ProviderModule = {
   definition: suuntoDefinition,
@@ -11,4 +12,5 @@ export const suunto: ProviderModule = {
     (config, deps) => new SuuntoClient(suuntoDefinition, config, deps, { subscriptionKey: config.settings?.subscriptionKey }),
   ),
   normalize: normalizeSuuntoWorkout,
+  webhook: suuntoWebhook,
 };

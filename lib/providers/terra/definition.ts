@@ -24,5 +24,14 @@ export const terraDefinition = {
   // Relays device data from many brands: ranked after direct device makers.
   sourceKind: "aggregator",
   requiresCredentials: true,
+  settings: [
+    {
+      key: "webhookSecret",
+      envSuffix: "WEBHOOK_SECRET",
+      label: "Webhook signing secret (Terra dashboard: Connections → Destinations → Webhook)",
+      secret: true,
+      required: false,
+    },
+  ],
   rateLimitFromHeaders: remainingAndResetHeaders("x-terra-ratelimit-remaining", "x-terra-ratelimit-reset-after"),
 } satisfies ProviderDefinition;

@@ -35,6 +35,15 @@ export const wahooDefinition = {
     { scope: "app", requests: 5000, perSeconds: 86_400 },
   ],
   requiresCredentials: true,
+  settings: [
+    {
+      key: "webhookToken",
+      envSuffix: "WEBHOOK_TOKEN",
+      label: "Webhook token (developer portal), echoed in every workout_summary delivery",
+      secret: true,
+      required: false,
+    },
+  ],
   // No rateLimitFromHeaders: Wahoo's header names are not verified; a 429 is handled by the shared
   // HTTP client.
 } satisfies ProviderDefinition;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { BaseFitnessProvider } from "../base";
 import { normalizeBatch } from "../normalize-kit";
-import type { ActivityBatch, Athlete } from "../types";
+import type { ActivityBatch, Athlete, NormalizedActivity } from "../types";
 import { normalizeWhoopWorkout } from "./normalize";
 
 const PAGE_SIZE = 25; // WHOOP's maximum `limit`
@@ -43,6 +43,15 @@ export class WhoopClient extends BaseFitnessProvider {
       nextToken = next;
       if (!nextToken) break;
     }
+  }
+
+  /** One workout by its UUID, for a webhook that names it; 404 when it was deleted meanwhile. */
+  async fetchActivity(providerActivityId: string): Promise<NormalizedActivity | null> {
+    const { status, data } = await this.http.request(this.apiUrl(`v2/activity/workout/${encodeURIComponent(providerActivityId)}`), {
+      headers: this.bearer(),
+      acceptStatuses: [404],
+    });
+    return status === 404 ? null : normalizeWhoopWorkout(data);
   }
 
   /** Revokes this user's grant for our app (answered with 204). */
