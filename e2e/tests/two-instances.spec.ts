@@ -1,7 +1,8 @@
-import { expireTokens, requests, reset } from "../../sandbox/control-client";
+import { expireTokens, requests, reset, sentWebhooks, setWebhookTarget } from "../../sandbox/control-client";
 import { queryDatabase } from "../database";
 import { ConsentPage } from "../pages/consent";
 import { DashboardPage } from "../pages/dashboard";
+import { RecordWorkoutPage } from "../pages/record-workout";
 import { startSecondInstance, type Instance } from "../second-instance";
 import { appUrl, expect, sandboxUrl, test } from "../fixtures";
 
@@ -18,6 +19,10 @@ test.beforeAll(async () => {
 test.afterAll(async () => second?.stop());
 test.beforeEach(async () => {
   await reset(sandboxUrl);
+});
+test.afterEach(async () => {
+  // Back to the public address (the configured app), whatever a test pointed the sandbox at.
+  await setWebhookTarget(sandboxUrl, appUrl);
 });
 
 async function connect(dashboard: DashboardPage, name: string) {
@@ -42,6 +47,26 @@ test.describe("two app instances on one database", () => {
     await expect(new DashboardPage(page).notice()).toHaveText("Connected to Strava");
     await other.gotoConnections();
     await other.expectStatus("Strava", "connected");
+  });
+
+  test("a webhook delivered to one instance brings the workout to the dashboard open on the other", async ({ page, context, dashboard, user }) => {
+    expect(user).toBeTruthy();
+    const athlete = `rider-${Date.now()}`;
+    await dashboard.startConnect("Garmin");
+    await new ConsentPage(page).authorize({ athlete });
+    await expect(dashboard.notice()).toHaveText("Connected to Garmin");
+    await expect(dashboard.card("Garmin")).toContainText("Last sync", { timeout: 30_000 });
+    await dashboard.goto();
+    await expect(dashboard.feed()).toBeVisible();
+
+    // Garmin's notice reaches the second instance; the dashboard is open on the first.
+    await setWebhookTarget(sandboxUrl, second.url);
+    const record = new RecordWorkoutPage(await context.newPage());
+    await record.goto(sandboxUrl);
+    const name = await record.record("Garmin", athlete, "ride");
+    await expect(dashboard.item(name)).toBeVisible({ timeout: 15_000 });
+    const [push] = (await sentWebhooks(sandboxUrl, "garmin")).slice(-1);
+    expect(push?.url).toContain(second.url);
   });
 
   test("20 concurrent requests split across both, on a token the provider just refused: exactly one refresh", async ({ page, dashboard, user }) => {
