@@ -49,7 +49,7 @@ beforeAll(async () => {
         status: "connected",
         providerUserId: `${provider}-athlete`,
       });
-      const workouts = generateWorkouts(`copy-${person}`, { after: new Date("2025-01-01"), before: new Date("2026-06-01") });
+      const workouts = generateWorkouts(`copy-${person}`, { after: new Date("2025-06-01"), before: new Date("2026-06-01") }, Date.parse("2026-06-01"));
       await ingestPage(person, provider, workouts.map((w) => ({ ...w, provider })));
     }
   }

@@ -25,8 +25,12 @@ beforeAll(async () => {
     const id = await app.createUser();
     if (person === 0) userId = id;
     for (const provider of priority) {
-      const workouts = generateWorkouts(`plans-${person}`, { after: new Date("2023-01-01"), before: new Date("2026-01-01") });
-      await ingestPage(id, provider, workouts.map((w) => ({ ...w, provider })));
+      // Three fixed years, whatever today's date: the generator serves a year back from "now".
+      for (const year of [2023, 2024, 2025]) {
+        const end = Date.UTC(year + 1, 0, 1);
+        const workouts = generateWorkouts(`plans-${person}`, { after: new Date(Date.UTC(year, 0, 1)), before: new Date(end) }, end);
+        await ingestPage(id, provider, workouts.map((w) => ({ ...w, provider })));
+      }
     }
   }
   await app.sql("ANALYZE");
