@@ -3,7 +3,7 @@
  * its memory sampled, autocannon load with exact percentiles, and medians. Figures are compared
  * within one run (ratios), because the machine is shared and noisy.
  */
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,25 +57,43 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+function rssKbOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Parent of each process, from /proc (no child process: spawning one from a large heap stalls this one). */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (name) state ppid …": the name may hold spaces and parentheses, so read after the last ")".
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parentOf;
+}
+
+/** The process and its descendants, looked up again at most once a second. */
+let knownTree: { root: number; at: number; pids: number[] } | undefined;
+function processTree(pid: number): number[] {
+  if (knownTree?.root === pid && Date.now() - knownTree.at < 1000) return knownTree.pids;
+  const parentOf = parents();
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) for (const [child, parent] of parentOf) if (parent === pids[i]) pids.push(child);
+  knownTree = { root: pid, at: Date.now(), pids };
+  return pids;
+}
+
 function treeRssKb(pid: number): number {
-  let total = 0;
-  const visit = (id: number) => {
-    try {
-      const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      return;
-    }
-    let children = "";
-    try {
-      children = execSync(`pgrep -P ${id}`, { encoding: "utf8" });
-    } catch {
-      children = "";
-    }
-    for (const child of children.split("\n").filter(Boolean)) visit(Number(child));
-  };
-  visit(pid);
-  return total;
+  return processTree(pid).reduce((sum, id) => sum + rssKbOf(id), 0);
 }
 
 /** `next start` on 127.0.0.1 (the production build must exist: `npm run build`). */
