@@ -19,7 +19,7 @@ import { normalizeStravaActivity } from "@/lib/providers/strava/normalize";
 import { normalizeTerraActivity } from "@/lib/providers/terra/normalize";
 import { normalizeWhoopWorkout } from "@/lib/providers/whoop/normalize";
 import type { NormalizedActivity } from "@/lib/providers/types";
-import { ingestPage } from "@/lib/sync/engine";
+import { ActivityWriter } from "@/lib/sync/engine";
 import { setSyncSettingsForTests } from "@/lib/sync/settings";
 import type { ProviderId } from "@/sandbox/dataset";
 import { sandboxProviderEnv } from "@/sandbox/env";
@@ -92,15 +92,20 @@ export async function connectAll(userId: string, owner: string): Promise<string[
   return (await listConnections(userId)).map((connection) => connection.provider);
 }
 
-/** Ingests wire-format items exactly as a sync does: normalize each page, then upsert and regroup it. */
+/**
+ * Ingests wire-format items as a sync does: each page normalized, then written in the sync's
+ * batches (upsert and incremental regrouping, one transaction each).
+ */
 export async function ingestInProcess(userId: string, items: Record<ProviderId, unknown[]>): Promise<number> {
   let count = 0;
   for (const [provider, list] of Object.entries(items) as [ProviderId, unknown[]][]) {
+    const writer = new ActivityWriter(userId, provider);
     for (let start = 0; start < list.length; start += PAGE) {
       const page = normalizeBatch(list.slice(start, start + PAGE), normalizers[provider]);
-      await ingestPage(userId, provider, page.activities);
+      await writer.add(page.activities);
       count += page.activities.length;
     }
+    await writer.flush();
   }
   return count;
 }
