@@ -4,9 +4,9 @@ import { activityFieldNames, activityFields, type ActivityValues } from "@/lib/a
 import { getStore, type Sql } from "@/lib/db";
 import type { ActivityRow, WorkoutRow } from "@/lib/db/schema";
 import type { WorkoutValues } from "@/lib/feed/grouping";
-import { placeholders, toStorage } from "./activities";
+import { placeholders, powerOfTwoChunks, toStorage } from "./activities";
 
-const WORKOUT_CHUNK = 400;
+const WORKOUT_CHUNK = 256;
 const workoutColumns = [
   "id",
   "user_id",
@@ -32,8 +32,7 @@ export async function writeMembership(tx: Sql, changes: readonly { id: string; g
 
 export async function upsertWorkouts(tx: Sql, workouts: readonly WorkoutValues[], now = new Date()): Promise<void> {
   const updated = workoutColumns.filter((c) => c !== "id" && c !== "user_id");
-  for (let start = 0; start < workouts.length; start += WORKOUT_CHUNK) {
-    const chunk = workouts.slice(start, start + WORKOUT_CHUNK);
+  for (const chunk of powerOfTwoChunks(workouts, WORKOUT_CHUNK)) {
     const params: unknown[] = [];
     for (const workout of chunk) {
       for (const key of workoutKeys) params.push(toStorage(workout[key]));
