@@ -53,7 +53,16 @@ async function buildBase(file: string, people: number, perPerson: number): Promi
   await getStore().close();
 }
 
-export async function createWorld(options: { otherPeople?: number; perPerson?: number; /** For the server's node, e.g. the profiler's flags. */ nodeArgs?: string[] } = {}): Promise<World> {
+export async function createWorld(
+  options: {
+    otherPeople?: number;
+    perPerson?: number;
+    /** For the server's node, e.g. the profiler's flags. */
+    nodeArgs?: string[];
+    /** Keeps the last run's database (profiling scripts reuse the people they built). */
+    reuse?: boolean;
+  } = {},
+): Promise<World> {
   const people = options.otherPeople ?? 99;
   const perPerson = options.perPerson ?? 10_000;
   fs.mkdirSync(CACHE, { recursive: true });
@@ -64,8 +73,10 @@ export async function createWorld(options: { otherPeople?: number; perPerson?: n
     fs.renameSync(`${base}.partial`, base);
   }
   const databasePath = path.join(CACHE, "run.db");
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-  fs.copyFileSync(base, databasePath);
+  if (!options.reuse || !fs.existsSync(databasePath)) {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+    fs.copyFileSync(base, databasePath);
+  }
 
   const sandbox = await startSandbox({ port: 0, withDataset: false, unlimitedRates: true });
   const env = benchEnv(databasePath, sandbox.url);

@@ -123,11 +123,14 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
   return { text: `SELECT ${workoutSelect} FROM (${page}) page JOIN workouts w ON w.id = page.group_id ORDER BY w.start_time DESC, w.id DESC`, params };
 }
 
+/** Each value column and how it is stored, looked up once rather than per row of every page. */
+const valueColumns = activityFieldNames.map((name) => ({ name, column: activityFields[name].column, instant: activityFields[name].type === "instant" }));
+
 function toWorkout(row: Record<string, unknown>): WorkoutRow {
   const values: Record<string, unknown> = {};
-  for (const name of activityFieldNames) {
-    const value = row[activityFields[name].column];
-    values[name] = activityFields[name].type === "instant" && value !== null ? new Date(Number(value)) : value;
+  for (const { name, column, instant } of valueColumns) {
+    const value = row[column];
+    values[name] = instant && value !== null ? new Date(Number(value)) : value;
   }
   return {
     id: row.id as string,
