@@ -151,6 +151,9 @@ export interface LoadResult {
   requestsPerSecond: number;
   errors: number;
   non2xx: number;
+  /** Responses and seconds measured, so that slices of one load can be merged. */
+  requests: number;
+  seconds: number;
 }
 
 /** autocannon against one URL; percentiles computed from every response time, not buckets. */
@@ -165,10 +168,44 @@ export async function load(url: string, options: { connections: number; seconds:
     times,
     p50: round(percentile(times, 50)),
     p95: round(percentile(times, 95)),
-    requestsPerSecond: round(result.requests.average, 1),
+    requestsPerSecond: round(result.requests.total / result.duration, 1),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    requests: result.requests.total,
+    seconds: result.duration,
   };
+}
+
+/** Slices of one load as one: percentiles over every response, throughput over the whole time. */
+export function merged(slices: readonly LoadResult[]): LoadResult {
+  const times = slices.flatMap((slice) => slice.times);
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.seconds, 0);
+  return {
+    times,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    requestsPerSecond: round(requests / seconds, 1),
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
+    non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
+    requests,
+    seconds,
+  };
+}
+
+/**
+ * Loads that take turns in short slices (`rounds` of `seconds` each), so that a slow spell of the
+ * shared machine falls on all of them alike; each target's slices merged into one result.
+ */
+export async function interleaved(
+  targets: readonly (readonly [label: string, url: string])[],
+  options: { connections: number; seconds: number; rounds: number; headers?: Record<string, string> },
+): Promise<Map<string, LoadResult>> {
+  const slices = new Map<string, LoadResult[]>(targets.map(([label]) => [label, []]));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [label, url] of targets) slices.get(label)!.push(await load(url, options));
+  }
+  return new Map([...slices].map(([label, results]) => [label, merged(results)]));
 }
 
 /** Median of each field over several runs. */
@@ -180,6 +217,8 @@ export function medianOf(results: readonly LoadResult[]): LoadResult {
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
   };
 }
 
