@@ -96,10 +96,19 @@ function treeRssKb(pid: number): number {
   return processTree(pid).reduce((sum, id) => sum + rssKbOf(id), 0);
 }
 
-/** `next start` on 127.0.0.1 (the production build must exist: `npm run build`). */
+/** The node options `npm start` runs the server with (package.json), so the server is measured as it runs. */
+export function startNodeOptions(): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+  const match = /^node((?:\s+--\S+)*)\s+node_modules\/next\/dist\/bin\/next start$/.exec(script.trim());
+  if (!match) throw new Error(`bench/support.ts does not know how to read the start script "${script}"`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/** `next start` on 127.0.0.1, as `npm start` runs it (the production build must exist: `npm run build`). */
 export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const port = freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const node = [...startNodeOptions(), ...nodeArgs];
+  const child = spawn(process.execPath, [...node, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
