@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { v7 as timeOrderedId } from "uuid";
 import { and, eq, inArray } from "drizzle-orm";
 import { activityFieldNames, activityFields, pickActivityValues, type ActivityValues } from "@/lib/activity/fields";
@@ -32,7 +32,8 @@ export function powerOfTwoChunks<T>(rows: readonly T[], max: number): T[][] {
 }
 
 function contentHash(values: ActivityValues, raw: string): string {
-  return createHash("sha1").update(JSON.stringify(values)).update(raw).digest("base64url");
+  // One call per activity of every sync: the one-shot hash, not a Hash object each time (same digest).
+  return hash("sha1", JSON.stringify(values) + raw, "base64url");
 }
 
 /** Storage form of a value: instants as epoch milliseconds, booleans as 0/1. */
