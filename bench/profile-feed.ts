@@ -14,7 +14,7 @@ const EMAIL = "feed-profile@bench.test";
 const brief = (r: LoadResult) => `p50 ${r.p50} ms, p95 ${r.p95} ms, ${r.requestsPerSecond} req/s`;
 
 void (async () => {
-  const world = await createWorld({ reuse: true, nodeArgs: ["--cpu-prof", "--cpu-prof-dir=/tmp/feed-prof"] });
+  const world = await createWorld({ reuse: true, nodeArgs: process.env.PROFILE === "0" ? [] : ["--cpu-prof", "--cpu-prof-dir=/tmp/feed-prof"] });
   try {
     const [known] = await getStore().query<{ id: string }>("SELECT id FROM users WHERE email = ?", [EMAIL]);
     let person: Pick<Person, "id" | "token">;
@@ -32,8 +32,15 @@ void (async () => {
       "SELECT start_time, id FROM workouts WHERE user_id = ? ORDER BY start_time DESC, id DESC LIMIT 1 OFFSET 50000",
       [person.id],
     );
-    console.log("health, 50 connections:", brief(await load(`${url}/api/health`, { connections: 50, seconds: 5 })));
-    console.log("feed, 50 connections:", brief(await load(first, { connections: 50, seconds: 5, headers })), "RSS", world.server.rssMb(), "MB");
+    // The load generator shares the machine: its own CPU time is printed beside each load.
+    const measured = async (run: () => Promise<LoadResult>) => {
+      const before = process.cpuUsage();
+      const result = await run();
+      const used = process.cpuUsage(before);
+      return `${brief(result)}, load generator CPU ${Math.round((used.user + used.system) / 1000 / result.seconds)} ms per second`;
+    };
+    console.log("health, 50 connections:", await measured(() => load(`${url}/api/health`, { connections: 50, seconds: 5 })));
+    console.log("feed, 50 connections:", await measured(() => load(first, { connections: 50, seconds: 5, headers })), "RSS", world.server.rssMb(), "MB");
     const variants = [
       ["first page", first],
       ["deep page", `${first}&cursor=${encodeCursor(Number(deep!.start_time), deep!.id)}`],
