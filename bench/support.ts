@@ -3,7 +3,7 @@
  * its memory sampled, autocannon load with exact percentiles, and medians. Figures are compared
  * within one run (ratios), because the machine is shared and noisy.
  */
-import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -57,31 +57,58 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-function treeRssKb(pid: number): number {
-  let total = 0;
-  const visit = (id: number) => {
-    try {
-      const status = fs.readFileSync(`/proc/${id}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    } catch {
-      return;
-    }
-    let children = "";
-    try {
-      children = execSync(`pgrep -P ${id}`, { encoding: "utf8" });
-    } catch {
-      children = "";
-    }
-    for (const child of children.split("\n").filter(Boolean)) visit(Number(child));
-  };
-  visit(pid);
-  return total;
+function rssKbOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
-/** `next start` on 127.0.0.1 (the production build must exist: `npm run build`). */
+/** Parent of each process, from /proc (no child process: spawning one from a large heap stalls this one). */
+function parents(): Map<number, number> {
+  const parentOf = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (name) state ppid …": the name may hold spaces and parentheses, so read after the last ")".
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return parentOf;
+}
+
+/** The process and its descendants, looked up again at most once a second. */
+let knownTree: { root: number; at: number; pids: number[] } | undefined;
+function processTree(pid: number): number[] {
+  if (knownTree?.root === pid && Date.now() - knownTree.at < 1000) return knownTree.pids;
+  const parentOf = parents();
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) for (const [child, parent] of parentOf) if (parent === pids[i]) pids.push(child);
+  knownTree = { root: pid, at: Date.now(), pids };
+  return pids;
+}
+
+function treeRssKb(pid: number): number {
+  return processTree(pid).reduce((sum, id) => sum + rssKbOf(id), 0);
+}
+
+/** The node options `npm start` runs the server with (package.json), so the server is measured as it runs. */
+export function startNodeOptions(): string[] {
+  const script = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "";
+  const match = /^node((?:\s+--\S+)*)\s+node_modules\/next\/dist\/bin\/next start$/.exec(script.trim());
+  if (!match) throw new Error(`bench/support.ts does not know how to read the start script "${script}"`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
+/** `next start` on 127.0.0.1, as `npm start` runs it (the production build must exist: `npm run build`). */
 export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<Server> {
   const port = freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const node = [...startNodeOptions(), ...nodeArgs];
+  const child = spawn(process.execPath, [...node, path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: { ...process.env, ...env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -133,6 +160,9 @@ export interface LoadResult {
   requestsPerSecond: number;
   errors: number;
   non2xx: number;
+  /** Responses and seconds measured, so that slices of one load can be merged. */
+  requests: number;
+  seconds: number;
 }
 
 /** autocannon against one URL; percentiles computed from every response time, not buckets. */
@@ -147,10 +177,44 @@ export async function load(url: string, options: { connections: number; seconds:
     times,
     p50: round(percentile(times, 50)),
     p95: round(percentile(times, 95)),
-    requestsPerSecond: round(result.requests.average, 1),
+    requestsPerSecond: round(result.requests.total / result.duration, 1),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    requests: result.requests.total,
+    seconds: result.duration,
   };
+}
+
+/** Slices of one load as one: percentiles over every response, throughput over the whole time. */
+export function merged(slices: readonly LoadResult[]): LoadResult {
+  const times = slices.flatMap((slice) => slice.times);
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.seconds, 0);
+  return {
+    times,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    requestsPerSecond: round(requests / seconds, 1),
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
+    non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
+    requests,
+    seconds,
+  };
+}
+
+/**
+ * Loads that take turns in short slices (`rounds` of `seconds` each), so that a slow spell of the
+ * shared machine falls on all of them alike; each target's slices merged into one result.
+ */
+export async function interleaved(
+  targets: readonly (readonly [label: string, url: string])[],
+  options: { connections: number; seconds: number; rounds: number; headers?: Record<string, string> },
+): Promise<Map<string, LoadResult>> {
+  const slices = new Map<string, LoadResult[]>(targets.map(([label]) => [label, []]));
+  for (let round = 0; round < options.rounds; round++) {
+    for (const [label, url] of targets) slices.get(label)!.push(await load(url, options));
+  }
+  return new Map([...slices].map(([label, results]) => [label, merged(results)]));
 }
 
 /** Median of each field over several runs. */
@@ -162,6 +226,8 @@ export function medianOf(results: readonly LoadResult[]): LoadResult {
     requestsPerSecond: median(results.map((r) => r.requestsPerSecond)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
     non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
   };
 }
 

@@ -33,9 +33,11 @@ const DAY = 86_400_000;
 
 /**
  * `records` records in all over `days` days ending at `endMs`. A workout is recorded by one
- * provider, or (43 % of workouts, so 30 % of records) by two, the second a little off.
+ * provider, or (43 % of workouts, so 30 % of records) by two, the second a little off. `providers`
+ * (all of `historyProviders` unless given) are the ones that record.
  */
-export function historyOf(options: { records: number; days: number; endMs: number; seed: number }): Dataset {
+export function historyOf(options: { records: number; days: number; endMs: number; seed: number; providers?: readonly ProviderId[] }): Dataset {
+  const recorders = options.providers ?? historyProviders;
   const random = prng(options.seed);
   const data: Dataset = { strava: [], garmin: [], fitbit: [], whoop: [], coros: [], polar: [], terra: [] };
   const workouts = Math.ceil(options.records / 1.43);
@@ -50,12 +52,12 @@ export function historyOf(options: { records: number; days: number; endMs: numbe
     const startLocal = firstDay + day * DAY + (5 + random() * 15) * 3600_000;
     const [low, high] = profiles[sport].minutes;
     const workout = makeWorkout(random, index, sport, startLocal, 60, undefined, low + random() * (high - low));
-    const first = historyProviders[Math.floor(random() * historyProviders.length)]!;
+    const first = recorders[Math.floor(random() * recorders.length)]!;
     const exact = { startSeconds: 0, durationFactor: 1, distanceFactor: 1 };
     data[first].push({ ...recording(workout, first, random, exact), garminActivityId: 19_000_000_000 + index });
     records++;
     if (records < options.records && random() < 0.43) {
-      const others = historyProviders.filter((p) => p !== first);
+      const others = recorders.filter((p) => p !== first);
       const second = others[Math.floor(random() * others.length)]!;
       const drift = { startSeconds: Math.round(random() * 40 - 20), durationFactor: 1 + (random() - 0.5) * 0.02, distanceFactor: 1 + (random() - 0.5) * 0.01 };
       data[second].push({ ...recording(workout, second, random, drift), garminActivityId: 19_000_000_000 + index });

@@ -110,6 +110,10 @@ export function openSqliteStore(file: string, options: StoreOptions = {}): Store
   if (!memory) createPrivately(file);
   const writer = new Database(file);
   configure(writer);
+  // A batch of a sync reads and writes pages of every index across the weeks it covers; they stay
+  // in the process (64 MB) from one batch to the next instead of being read again from the file
+  // (the default 2 MB made a 100k history's ingest cost a fifth more per activity than a 10k one's).
+  writer.pragma("cache_size = -64000");
   const logger = options.logQuery ? { logQuery: options.logQuery } : undefined;
   const writeDb = drizzle(writer, { schema: sqliteSchema, logger });
   migrate(writeDb, { migrationsFolder: options.migrationsFolder ?? sqliteMigrationsFolder });

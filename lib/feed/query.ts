@@ -1,5 +1,5 @@
 import "server-only";
-import { activityValuesToJson, pickActivityValues, type ActivityValuesJson } from "@/lib/activity/fields";
+import { activityValuesToJson, type ActivityValuesJson } from "@/lib/activity/fields";
 import { listWorkoutPage, sumWorkouts } from "@/lib/db/queries";
 import type { WorkoutRow } from "@/lib/db/schema";
 import type { ProviderRegistry } from "@/lib/providers/registry";
@@ -23,23 +23,28 @@ export interface FeedPage {
   nextCursor: string | null;
 }
 
+/** Every feed request turns 50 rows into items: one pass over each row's sources, no intermediate copies. */
 export function toFeedItem(registry: ProviderRegistry, row: WorkoutRow): FeedItem {
-  const urlOf = (provider: string, id: string) => registry.activityUrl(provider, id);
-  // Rows written before roles existed name the primary first and copies after it.
-  const sources = (JSON.parse(row.sources) as StoredSource[]).map((source, i) => ({ ...source, role: source.role ?? (i === 0 ? "primary" : "copy") }));
+  const sources = JSON.parse(row.sources) as StoredSource[];
+  const alsoOn: FeedItem["alsoOn"] = [];
+  const legs: FeedItem["legs"] = [];
+  sources.forEach((source, i) => {
+    // Rows written before roles existed name the primary first and copies after it.
+    const role = source.role ?? (i === 0 ? "primary" : "copy");
+    if (role === "copy" || role === "part") {
+      alsoOn.push({ provider: source.provider, id: source.providerActivityId, url: registry.activityUrl(source.provider, source.providerActivityId), reason: source.reason ?? null });
+    }
+    if (source.leg) legs.push({ provider: source.provider, id: source.providerActivityId, ...source.leg });
+  });
+  legs.sort((a, b) => a.startTime.localeCompare(b.startTime));
   return {
     id: row.id,
-    ...activityValuesToJson(pickActivityValues(row)),
+    ...activityValuesToJson(row),
     provider: row.primaryProvider,
     providerActivityId: row.primaryProviderActivityId,
-    url: urlOf(row.primaryProvider, row.primaryProviderActivityId),
-    alsoOn: sources
-      .filter((source) => source.role === "copy" || source.role === "part")
-      .map((source) => ({ provider: source.provider, id: source.providerActivityId, url: urlOf(source.provider, source.providerActivityId), reason: source.reason ?? null })),
-    legs: sources
-      .filter((source) => source.leg)
-      .map((source) => ({ provider: source.provider, id: source.providerActivityId, ...source.leg! }))
-      .sort((a, b) => a.startTime.localeCompare(b.startTime)),
+    url: registry.activityUrl(row.primaryProvider, row.primaryProviderActivityId),
+    alsoOn,
+    legs,
   };
 }
 

@@ -59,11 +59,28 @@ describe("the history import after connecting", () => {
     expect(status).toMatchObject({ status: "error", history: { done: 3, total: 13, unit: "months" }, syncing: false });
 
     await resetProviderHealth();
-    const before = (await requests(env.sandbox.url, { provider: "strava" })).length;
+    const lists = { provider: "strava", pathIncludes: "/athlete/activities" };
+    const before = (await requests(env.sandbox.url, lists)).length;
     expect((await syncConnection(env.app.catalog.registry, connection.id, env.app.syncSettings))!.error).toBeNull();
-    const asked = (await requests(env.sandbox.url, { provider: "strava", pathIncludes: "/athlete/activities" })).slice(before);
+    const asked = (await requests(env.sandbox.url, lists)).slice(before);
+    expect(asked.length).toBeGreaterThan(0);
     const newest = Math.max(...asked.map((r) => Number(new URLSearchParams(r.query).get("before")) * 1000));
     expect(newest).toBeLessThanOrEqual(reached + 1000);
+  });
+
+  it("asks only for what is new once the import is done, even when it stored nothing", async () => {
+    const { userId, connection } = await connect("strava");
+    expect((await syncConnection(env.app.catalog.registry, connection.id, env.app.syncSettings))!.error).toBeNull();
+    // As if the provider had had nothing to import.
+    await updateConnection(connection.id, { newestActivityAt: null });
+    const imported = (await findConnection(userId, "strava"))!;
+    const lists = { provider: "strava", pathIncludes: "/athlete/activities" };
+    const before = (await requests(env.sandbox.url, lists)).length;
+    expect((await syncConnection(env.app.catalog.registry, connection.id, env.app.syncSettings))!.error).toBeNull();
+    const asked = (await requests(env.sandbox.url, lists)).slice(before);
+    expect(asked.length).toBeGreaterThan(0);
+    const oldest = Math.min(...asked.map((r) => Number(new URLSearchParams(r.query).get("after")) * 1000));
+    expect(oldest).toBeGreaterThanOrEqual(imported.backfillDoneAt!.getTime() - env.app.syncSettings.lookbackHours * 3_600_000 - 1000);
   });
 
   it("runs one sync per connection at a time: a second caller that will not wait is told no", async () => {

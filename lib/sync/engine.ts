@@ -13,6 +13,7 @@ import type { ActivityBatch, FitnessProvider, NormalizedActivity } from "@/lib/p
 import { BACKFILL_CHUNK_MS, backfillProgress } from "@/lib/connections/history";
 import { publish } from "@/lib/events";
 import { withLease } from "@/lib/jobs/leases";
+import { prefetch } from "./prefetch";
 
 export interface ProviderSyncResult {
   fetched: number;
@@ -51,7 +52,7 @@ function emptyResult(error: string | null, retryAt: Date | null = null): Provide
   return { fetched: 0, inserted: 0, updated: 0, skipped: 0, error, retryAt: retryAt?.toISOString() ?? null };
 }
 
-/** First sync: the backfill window. Later: from the newest stored activity minus the lookback. */
+/** First sync: the backfill window. Later: from the newest stored activity (or the end of the history import) minus the lookback. */
 export function syncWindow(newest: Date | undefined, settings: SyncSettings, now = Date.now()): { after: Date; before: Date } {
   const after = newest ? newest.getTime() - settings.lookbackHours * HOUR : now - settings.backfillDays * DAY;
   return { after: new Date(Math.max(after, now - settings.backfillDays * DAY)), before: new Date(now + HOUR) };
@@ -121,7 +122,9 @@ async function syncHeld(registry: ProviderRegistry, connectionId: string, settin
     } else if (progress) {
       await backfill(client, connection, result, options);
     } else {
-      await ingestWindow(client, connection, syncWindow(connection.newestActivityAt ?? undefined, settings), result);
+      // With nothing stored, the finished history import says up to when the provider had nothing:
+      // a sync asks for what is new since, never the whole backfill window again.
+      await ingestWindow(client, connection, syncWindow(connection.newestActivityAt ?? connection.backfillDoneAt ?? undefined, settings), result);
     }
     if (result.inserted >= OPTIMIZE_AFTER_ROWS) await getStore().optimize();
     await updateConnection(connection.id, {
@@ -153,43 +156,102 @@ async function syncHeld(registry: ProviderRegistry, connectionId: string, settin
 /** The history import: month by month, newest first, each month recorded as it is finished. */
 async function backfill(client: FitnessProvider, connection: ProviderConnection, result: ProviderSyncResult, options: SyncOptions): Promise<void> {
   const from = connection.backfillFrom!.getTime();
-  let reached = connection.backfillReached?.getTime() ?? Date.now() + HOUR;
+  const windows: { after: Date; before: Date }[] = [];
+  for (let reached = connection.backfillReached?.getTime() ?? Date.now() + HOUR; reached > from; reached = Math.max(from, reached - BACKFILL_CHUNK_MS)) {
+    windows.push({ after: new Date(Math.max(from, reached - BACKFILL_CHUNK_MS)), before: new Date(reached) });
+  }
   let current: Pick<ProviderConnection, "backfillFrom" | "backfillReached" | "backfillDoneAt" | "connectedAt"> = connection;
-  while (reached > from) {
-    const after = Math.max(from, reached - BACKFILL_CHUNK_MS);
-    await ingestWindow(client, connection, { after: new Date(after), before: new Date(reached) }, result);
-    reached = after;
+  await ingestWindows(client, connection, windows, result, async (window) => {
+    const reached = window.after.getTime();
     const done = reached <= from;
     await updateConnection(connection.id, { backfillReached: new Date(reached), ...(done ? { backfillDoneAt: new Date() } : {}) });
     current = { ...current, backfillReached: new Date(reached) };
     const progress = backfillProgress({ ...current, backfillDoneAt: null })!;
     await options.onProgress?.(progress);
     await publish(connection.userId, { kind: "sync", provider: connection.provider, state: "running", progress });
-  }
+  });
 }
 
 /** Every activity the provider has in the window, page by page into the database. */
 async function ingestWindow(client: FitnessProvider, connection: ProviderConnection, window: { after: Date; before: Date }, result: ProviderSyncResult): Promise<void> {
-  // Pages go to the database as they arrive: a ten-year history is never held in memory whole.
-  let pending: NormalizedActivity[] = [];
-  const flush = async () => {
-    const written = await ingestPage(connection.userId, connection.provider, pending);
-    pending = [];
+  await ingestWindows(client, connection, [window], result);
+}
+
+/** A window's pages, each as it arrives, then word that the window is complete. */
+type WindowItem = { page: ActivityBatch } | { finished: { after: Date; before: Date } };
+
+async function* pagesOfWindows(client: FitnessProvider, windows: readonly { after: Date; before: Date }[]): AsyncGenerator<WindowItem> {
+  for (const window of windows) {
+    for await (const page of client.streamActivities(window)) yield { page };
+    yield { finished: window };
+  }
+}
+
+/** Pages asked of a provider ahead of the one being written: its next answer is on the way meanwhile. */
+const PAGES_AHEAD = 4;
+
+/**
+ * Every activity the provider has in the windows, in order, into the database: each window's
+ * pages are written (in batches) before `onWindowDone` hears of it. The provider is asked for the
+ * next pages while earlier ones are written, a few pages ahead at most, so a ten-year history is
+ * never held in memory whole and the network and the database work at the same time.
+ */
+async function ingestWindows(
+  client: FitnessProvider,
+  connection: ProviderConnection,
+  windows: readonly { after: Date; before: Date }[],
+  result: ProviderSyncResult,
+  onWindowDone?: (window: { after: Date; before: Date }) => Promise<void>,
+): Promise<void> {
+  const writer = new ActivityWriter(connection.userId, connection.provider, async (written) => {
     result.inserted += written.inserted;
     result.updated += written.updated;
     if (written.inserted + written.updated > 0) {
       await publish(connection.userId, { kind: "activities", provider: connection.provider, changed: written.inserted + written.updated });
     }
-    await yieldToEventLoop();
-  };
-  for await (const page of client.streamActivities(window)) {
-    reportSkipped(connection.provider, page);
-    result.fetched += page.activities.length + page.skipped;
-    result.skipped += page.skipped;
-    pending.push(...page.activities);
-    if (pending.length >= INGEST_BATCH) await flush();
+  });
+  for await (const item of prefetch(pagesOfWindows(client, windows), PAGES_AHEAD)) {
+    if ("page" in item) {
+      reportSkipped(connection.provider, item.page);
+      result.fetched += item.page.activities.length + item.page.skipped;
+      result.skipped += item.page.skipped;
+      await writer.add(item.page.activities);
+    } else {
+      await writer.flush();
+      await onWindowDone?.(item.finished);
+    }
   }
-  await flush();
+  await writer.flush();
+}
+
+/**
+ * Activities on their way to the database, written in batches of about INGEST_BATCH (one
+ * transaction each, through `ingestPage`), yielding the event loop after each. Every ingest of
+ * provider pages goes through one, so a sync and the benchmarks batch alike.
+ */
+export class ActivityWriter {
+  private pending: NormalizedActivity[] = [];
+
+  constructor(
+    private readonly userId: string,
+    private readonly provider: string,
+    private readonly onWritten?: (written: { inserted: number; updated: number }) => Promise<void>,
+  ) {}
+
+  /** Adds a page; writes a batch once enough has gathered. */
+  async add(activities: readonly NormalizedActivity[]): Promise<void> {
+    for (const activity of activities) this.pending.push(activity);
+    if (this.pending.length >= INGEST_BATCH) await this.flush();
+  }
+
+  /** Writes what has gathered. */
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    const written = await ingestPage(this.userId, this.provider, batch);
+    await this.onWritten?.(written);
+    await yieldToEventLoop();
+  }
 }
 
 function reportSkipped(provider: string, page: ActivityBatch): void {

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { v7 as timeOrderedId } from "uuid";
 import { and, eq, inArray } from "drizzle-orm";
 import { activityFieldNames, activityFields, pickActivityValues, type ActivityValues } from "@/lib/activity/fields";
@@ -11,11 +11,29 @@ import type { NormalizedActivity } from "@/lib/providers/types";
 /** An activity without its raw payload: what grouping and the feed's read model need. */
 export type ActivityCore = Omit<ActivityRow, "raw">;
 
-/** Rows per INSERT: well under both engines' parameter limits (about 24 per row). */
-export const UPSERT_CHUNK = 400;
+/** Most rows per INSERT: well under both engines' parameter limits (about 24 per row). */
+export const UPSERT_CHUNK = 256;
+
+/**
+ * `rows` cut into chunks of a power of two rows (at most `max`), largest first. Each row count is a
+ * statement of its own, prepared once and kept (about 3 KB of memory a row): with any count allowed,
+ * batches of varying size filled the statement cache with a couple of hundred of them (150 MB).
+ */
+export function powerOfTwoChunks<T>(rows: readonly T[], max: number): T[][] {
+  const chunks: T[][] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let size = max;
+    while (size > rows.length - start) size >>= 1;
+    chunks.push(rows.slice(start, start + size));
+    start += size;
+  }
+  return chunks;
+}
 
 function contentHash(values: ActivityValues, raw: string): string {
-  return createHash("sha1").update(JSON.stringify(values)).update(raw).digest("base64url");
+  // One call per activity of every sync: the one-shot hash, not a Hash object each time (same digest).
+  return hash("sha1", JSON.stringify(values) + raw, "base64url");
 }
 
 /** Storage form of a value: instants as epoch milliseconds, booleans as 0/1. */
@@ -69,9 +87,9 @@ export async function upsertActivities(
 ): Promise<UpsertedActivity[]> {
   const written: UpsertedActivity[] = [];
   const nowMs = now.getTime();
-  for (let start = 0; start < batch.length; start += UPSERT_CHUNK) {
-    // The same provider id twice in one statement would conflict with itself; the last one wins.
-    const unique = [...new Map(batch.slice(start, start + UPSERT_CHUNK).map((a) => [a.providerActivityId, a])).values()];
+  // The same provider id twice in one statement would conflict with itself; the last one wins.
+  const latest = [...new Map(batch.map((a) => [a.providerActivityId, a])).values()];
+  for (const unique of powerOfTwoChunks(latest, UPSERT_CHUNK)) {
     const newIds = new Set<string>();
     const pending = new Map<string, { values: ActivityValues; hash: string }>();
     const params: unknown[] = [];

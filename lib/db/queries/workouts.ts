@@ -4,9 +4,9 @@ import { activityFieldNames, activityFields, type ActivityValues } from "@/lib/a
 import { getStore, type Sql } from "@/lib/db";
 import type { ActivityRow, WorkoutRow } from "@/lib/db/schema";
 import type { WorkoutValues } from "@/lib/feed/grouping";
-import { placeholders, toStorage } from "./activities";
+import { placeholders, powerOfTwoChunks, toStorage } from "./activities";
 
-const WORKOUT_CHUNK = 400;
+const WORKOUT_CHUNK = 256;
 const workoutColumns = [
   "id",
   "user_id",
@@ -32,8 +32,7 @@ export async function writeMembership(tx: Sql, changes: readonly { id: string; g
 
 export async function upsertWorkouts(tx: Sql, workouts: readonly WorkoutValues[], now = new Date()): Promise<void> {
   const updated = workoutColumns.filter((c) => c !== "id" && c !== "user_id");
-  for (let start = 0; start < workouts.length; start += WORKOUT_CHUNK) {
-    const chunk = workouts.slice(start, start + WORKOUT_CHUNK);
+  for (const chunk of powerOfTwoChunks(workouts, WORKOUT_CHUNK)) {
     const params: unknown[] = [];
     for (const workout of chunk) {
       for (const key of workoutKeys) params.push(toStorage(workout[key]));
@@ -126,11 +125,14 @@ export function workoutPageQuery(filter: WorkoutFilter, dialect: Sql["dialect"])
   return { text: `SELECT ${workoutSelect} FROM (${page}) page JOIN workouts w ON w.id = page.group_id ORDER BY w.start_time DESC, w.id DESC`, params };
 }
 
+/** Each value column and how it is stored, looked up once rather than per row of every page. */
+const valueColumns = activityFieldNames.map((name) => ({ name, column: activityFields[name].column, instant: activityFields[name].type === "instant" }));
+
 function toWorkout(row: Record<string, unknown>): WorkoutRow {
   const values: Record<string, unknown> = {};
-  for (const name of activityFieldNames) {
-    const value = row[activityFields[name].column];
-    values[name] = activityFields[name].type === "instant" && value !== null ? new Date(Number(value)) : value;
+  for (const { name, column, instant } of valueColumns) {
+    const value = row[column];
+    values[name] = instant && value !== null ? new Date(Number(value)) : value;
   }
   return {
     id: row.id as string,
