@@ -4,7 +4,9 @@
  * - acknowledgement: autocannon POSTs deliveries at 200 a second, each a different one, built and
  *   signed by the sandbox modules of every provider that pushes (round robin), so every receiver's
  *   check is on the path; p95 of the answers, bounded in count (and so in time). Measured with the
- *   worker in a process of its own (`npm run worker`, the web process with PIERRE_RUN_WORKER=0) and
+ *   worker on another machine (the web process with PIERRE_RUN_WORKER=0 and no worker on these two
+ *   cores while the deliveries arrive; one drains the queue afterwards, and every delivery's job must
+ *   have run), with the worker in a process of its own on the same cores (`npm run worker`), and
  *   inside the web process (the default), each beside /api/health at the same rate as a reference,
  *   because the machine is shared;
  * - arrival: a workout recorded at the sandbox, whose provider's webhook goes to the app, until it
@@ -147,12 +149,18 @@ interface AckRun {
   rate: number;
 }
 
+/** Jobs queued or running (what the deliveries left for the worker). */
+async function pendingJobs(): Promise<number> {
+  const [row] = await getStore().query<{ n: number }>("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')");
+  return Number(row?.n ?? 0);
+}
+
 /** Warm-up, then RUNS runs of PER_RUN deliveries at RATE, each after /api/health at the same rate as a reference. */
-async function acknowledgementRuns(server: Server, sandbox: Sandbox, owner: string): Promise<{ runs: AckRun[]; drainedMs: number }> {
+async function acknowledgementRuns(server: Server, sandbox: Sandbox, owner: string, options: { settleBetween?: boolean } = {}): Promise<{ runs: AckRun[]; drainedMs: number }> {
   await fire(server, deliveries(sandbox, owner, WARM_UP));
   const runs: AckRun[] = [];
   for (let run = 0; run < RUNS; run++) {
-    await settle(SETTLE_MS);
+    if (options.settleBetween !== false) await settle(SETTLE_MS);
     const health = await fire(server, Array.from({ length: PER_RUN }, () => ({ method: "GET", path: "/api/health", headers: {}, body: "" })));
     const result = await fire(server, deliveries(sandbox, owner, PER_RUN));
     runs.push({
@@ -166,7 +174,7 @@ async function acknowledgementRuns(server: Server, sandbox: Sandbox, owner: stri
     const last = runs.at(-1)!;
     console.log(`  run ${run + 1}: p95 ${round(last.p95)} ms, p50 ${round(last.p50)} ms (/api/health p95 ${round(last.healthP95)} ms), ${last.non2xx} non-2xx, ${last.errors} errors`);
   }
-  return { runs, drainedMs: await settle(SETTLE_MS) };
+  return { runs, drainedMs: options.settleBetween === false ? 0 : await settle(SETTLE_MS) };
 }
 
 function ackFigure(label: string, providers: number, { runs, drainedMs }: { runs: AckRun[]; drainedMs: number }): Figure {
@@ -208,6 +216,20 @@ export async function webhookFigures(): Promise<Figure[]> {
       inProcess.push(performance.now() - started);
     }
 
+    console.log(`  acknowledgement, the worker on another machine: ${RUNS} × ${PER_RUN} deliveries at ${RATE}/s from ${pushing.length} providers…`);
+    server = await startServer({ ...env, PIERRE_RUN_WORKER: "0" });
+    await setWebhookTarget(sandbox.url, server.url);
+    const queuedBefore = await pendingJobs();
+    const elsewhere = await acknowledgementRuns(server, sandbox, userId, { settleBetween: false });
+    const queuedByRuns = (await pendingJobs()) - queuedBefore;
+    // The worker comes to the queue afterwards: every delivery left a job, and each one runs.
+    worker = await startWorker(env);
+    elsewhere.drainedMs = await settle(SETTLE_MS);
+    const leftOver = await pendingJobs();
+    worker.kill("SIGTERM");
+    worker = undefined;
+    await server.stop();
+
     console.log(`  acknowledgement, the worker in its own process: ${RUNS} × ${PER_RUN} deliveries at ${RATE}/s from ${pushing.length} providers…`);
     server = await startServer({ ...env, PIERRE_RUN_WORKER: "0" });
     worker = await startWorker(env);
@@ -244,8 +266,17 @@ export async function webhookFigures(): Promise<Figure[]> {
         pass: true,
         detail: `${inProcess.length} deliveries one after another from ${pushing.length} providers: p50 ${round(percentile(inProcess, 50))} ms, ${round(inProcess.length / (inProcess.reduce((sum, ms) => sum + ms, 0) / 1000), 0)} deliveries/s`,
       },
-      ackFigure("worker in its own process (npm run worker)", pushing.length, apart),
-      ackFigure("worker inside the web process (the default)", pushing.length, inside),
+      ackFigure("the worker on another machine (none on these cores while they arrive)", pushing.length, elsewhere),
+      {
+        name: "jobs the deliveries left, all run by the worker afterwards",
+        value: queuedByRuns,
+        unit: "jobs",
+        target: "every one run",
+        pass: leftOver === 0 && queuedByRuns > 0,
+        detail: `${leftOver} still pending after the worker's ${round(elsewhere.drainedMs / 1000, 1)} s`,
+      },
+      ackFigure("worker in its own process on the same two cores (npm run worker)", pushing.length, apart),
+      ackFigure("worker inside the web process on the same two cores (the default)", pushing.length, inside),
       {
         name: "from the sandbox's webhook to the workout in /api/activities (worker inside the web process), p95",
         value: arrivalP95,
