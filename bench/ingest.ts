@@ -1,21 +1,19 @@
 /**
  * Ingest in-process: provider items through their normalizers, then the sync's upsert and
- * incremental grouping, page by page, into a fresh SQLite file.
+ * incremental grouping, page by page, into a fresh database (a SQLite file, or a PostgreSQL database).
  *   - activities per second for a 100k history (target ≥ 25,000/s)
  *   - cost per activity of a 100k history ÷ that of a 10k history (target < 1.2)
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { historyOf, wireHistory } from "@/sandbox/history";
 import { benchEnv, createPerson, ingestInProcess, applyEnv } from "./people";
+import { freshDatabase, releaseStore, type Engine } from "./engines";
 import { median, round, timed, type Figure } from "./support";
 
 const RUNS = 3;
 
-export async function ingestFigures(): Promise<Figure[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pierre-bench-ingest-"));
-  applyEnv(benchEnv(path.join(dir, "ingest.db"), "http://127.0.0.1:9"));
+export async function ingestFigures(engine: Engine): Promise<Figure[]> {
+  const database = await freshDatabase(engine, "ingest");
+  applyEnv(benchEnv(database.url, "http://127.0.0.1:9"));
   const end = Date.now();
   const small = wireHistory(historyOf({ records: 10_000, days: 3650, endMs: end, seed: 10 }));
   const large = wireHistory(historyOf({ records: 100_000, days: 3650, endMs: end, seed: 100 }));
@@ -30,7 +28,8 @@ export async function ingestFigures(): Promise<Figure[]> {
     rates.push((largeRun.result / largeRun.ms) * 1000);
     console.log(`  run ${run + 1}: 10k at ${round((smallRun.result / smallRun.ms) * 1000, 0)}/s, 100k at ${round(rates.at(-1)!, 0)}/s`);
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+  await releaseStore();
+  await database.drop();
   const rate = round(median(rates), 0);
   const ratio = round(median(perActivityLarge) / median(perActivitySmall));
   return [

@@ -39,10 +39,11 @@ const normalizers: Record<ProviderId, (raw: unknown) => NormalizedActivity | nul
 /** The page size of the busiest real list endpoint (Strava's 200). */
 export const PAGE = 200;
 
-export function benchEnv(databasePath: string, sandboxUrl: string): Record<string, string> {
+/** `database` is a DATABASE_URL, or a SQLite file's path. */
+export function benchEnv(database: string, sandboxUrl: string): Record<string, string> {
   return {
     ...sandboxProviderEnv(sandboxUrl),
-    DATABASE_URL: `file:${databasePath}`,
+    DATABASE_URL: /^(file|postgres(ql)?):/.test(database) ? database : `file:${database}`,
     PIERRE_BASE_URL: "http://127.0.0.1:3999",
     AUTH_SECRET: "bench-auth-secret-that-is-long-enough-to-pass",
     PIERRE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),

@@ -1,21 +1,30 @@
 /**
- * `npm run bench`: every figure of the scale issue, printed as it is measured, then written to
+ * `npm run bench`: every figure of the scale issues, printed as it is measured, then written to
  * bench/RESULTS.md with the machine, the medians and the ratios. Needs the production build
- * (`npm run build`); takes 10–15 minutes, most of it building 1.09M activities once (cached).
+ * (`npm run build`). The ingest, sync, feed and two-instance figures are measured on SQLite and,
+ * when PostgreSQL is installed (npm run bench starts a throwaway cluster), on PostgreSQL too.
+ * Takes 40–50 minutes with both engines; building 1.09M activities the first time adds 10 (cached).
  */
 import fs from "node:fs";
 import path from "node:path";
+import { availableEngines, engineLabel, titleOn, type Engine } from "./engines";
 import { feedFigures } from "./feed";
 import { ingestFigures } from "./ingest";
+import { instanceFigures } from "./instances";
 import { roundFigures } from "./round";
 import { machine, print, root, type Figure } from "./support";
 import { syncFigures } from "./sync";
 import { webhookFigures } from "./webhooks";
 import { createWorld } from "./world";
 
-/** `npm run bench -- sync feed` runs only those groups (and replaces only their sections of RESULTS.md). */
-const only = process.argv.slice(2);
+/**
+ * `npm run bench -- sync feed` runs only those groups (and replaces only their sections of
+ * RESULTS.md); `sqlite` or `postgres` among them keeps to that engine.
+ */
+const args = process.argv.slice(2);
+const only = args.filter((arg) => arg !== "sqlite" && arg !== "postgres");
 const wanted = (group: string) => only.length === 0 || only.includes(group);
+const engines = availableEngines().filter((engine) => !args.some((arg) => arg === "sqlite" || arg === "postgres") || args.includes(engine));
 
 async function main() {
   const started = new Date();
@@ -25,9 +34,13 @@ async function main() {
     sections.push({ title, figures });
   };
 
-  if (wanted("ingest")) {
-    console.log("ingest in-process…");
-    record("Ingest in-process", await ingestFigures());
+  if (args.includes("postgres") && !engines.includes("postgres")) throw new Error("PostgreSQL is not available: install it (apt-get install -y postgresql) or set PIERRE_TEST_DATABASE_URL");
+  console.log(`engines: ${engines.map((engine) => engineLabel[engine]).join(", ")}`);
+
+  for (const engine of engines) {
+    if (!wanted("ingest")) break;
+    console.log(`ingest in-process on ${engineLabel[engine]}…`);
+    record(titleOn("Ingest in-process", engine), await ingestFigures(engine));
   }
 
   if (wanted("round")) {
@@ -40,23 +53,31 @@ async function main() {
     record("Webhooks", await webhookFigures());
   }
 
-  const worldGroups = ["sync", "feed"].filter(wanted);
-  if (worldGroups.length === 0) return finish(started, sections);
-  console.log("starting the world (99 people × 10,000 activities, sandbox, next start)…");
-  const world = await createWorld();
+  const worldGroups = ["sync", "feed", "instances"].filter(wanted);
+  for (const engine of worldGroups.length ? engines : []) await worldRun(engine, record);
+
+  finish(started, sections);
+}
+
+/** The groups that need the 1.09M-activity world, on one engine (the feed reads the person the sync built). */
+async function worldRun(engine: Engine, record: (title: string, figures: Figure[]) => void): Promise<void> {
+  console.log(`starting the world on ${engineLabel[engine]} (99 people × 10,000 activities, sandbox, next start)…`);
+  const world = await createWorld({ engine });
   try {
     console.log("sync through the server…");
     const { figures, heavy } = await syncFigures(world);
-    if (wanted("sync")) record("Sync through the server", figures);
+    if (wanted("sync")) record(titleOn("Sync through the server", engine), figures);
     if (wanted("feed")) {
       console.log("feed…");
-      record("Feed", await feedFigures(world, heavy));
+      record(titleOn("Feed", engine), await feedFigures(world, heavy));
+    }
+    if (wanted("instances")) {
+      console.log("two instances against one…");
+      record(titleOn("Two instances on one database", engine), await instanceFigures(world, heavy));
     }
   } finally {
     await world.stop();
   }
-
-  finish(started, sections);
 }
 
 /**

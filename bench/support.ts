@@ -92,6 +92,56 @@ function processTree(pid: number): number[] {
   return pids;
 }
 
+/** CPU time (user + system) of the processes, in seconds, from /proc (clock ticks of 1/100 s). */
+function cpuSecondsOf(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the name: state, ppid, … utime is the 14th field of the line, stime the 15th.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/** Processes whose command name is `name` (e.g. the PostgreSQL server's backends). */
+function processesNamed(name: string): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${entry}/comm`, "utf8").trim() === name) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * Where the machine's CPU went while `work` ran, in cores (1 = one core busy throughout): each
+ * server's process tree, the PostgreSQL server, and this process (the load generator).
+ */
+export async function cpuShares<T>(servers: readonly Server[], work: () => Promise<T>): Promise<{ result: T; servers: number; postgres: number; generator: number }> {
+  const serverPids = () => servers.flatMap((server) => processTree(server.process.pid!));
+  const before = { servers: cpuSecondsOf(serverPids()), postgres: cpuSecondsOf(processesNamed("postgres")), generator: process.cpuUsage() };
+  const started = performance.now();
+  const result = await work();
+  const seconds = (performance.now() - started) / 1000;
+  const generator = process.cpuUsage(before.generator);
+  return {
+    result,
+    servers: round((cpuSecondsOf(serverPids()) - before.servers) / seconds),
+    // Backends that ended meanwhile take their time with them: a lower bound.
+    postgres: round((cpuSecondsOf(processesNamed("postgres")) - before.postgres) / seconds),
+    generator: round((generator.user + generator.system) / 1e6 / seconds),
+  };
+}
+
 function treeRssKb(pid: number): number {
   return processTree(pid).reduce((sum, id) => sum + rssKbOf(id), 0);
 }

@@ -1,12 +1,16 @@
 /**
- * The benchmark's world: a SQLite file with 99 people of 10,000 activities each (built in-process
- * through the normalizers and the sync's ingest, and cached between runs), the provider sandbox
- * with no dataset of its own, and `next start` on that file, all on 127.0.0.1.
+ * The benchmark's world: a database with 99 people of 10,000 activities each (built in-process
+ * through the normalizers and the sync's ingest into a SQLite file cached between runs, and for
+ * PostgreSQL copied from that file by `npm run db:copy`'s own code), the provider sandbox with no
+ * dataset of its own, and `next start` on that database, all on 127.0.0.1.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { getStore } from "@/lib/db";
+import { copyDatabase } from "@/lib/db/copy";
+import { openPostgresStore } from "@/lib/db/postgres-store";
+import { openSqliteStore } from "@/lib/db/store";
 import { confirmEmail, sendVerificationLink } from "@/lib/auth/verification";
 import { listOutbox } from "@/lib/mail";
 import { getProviderCatalog } from "@/lib/providers";
@@ -14,6 +18,7 @@ import { historyOf, historyProviders, wireHistory } from "@/sandbox/history";
 import { addActivities } from "@/sandbox/control-client";
 import { startSandbox, type Sandbox } from "@/sandbox/server";
 import type { ProviderId } from "@/sandbox/dataset";
+import { freshDatabase, releaseStore, type BenchDatabase, type Engine } from "./engines";
 import { applyEnv, benchEnv, connectAll, createPerson, ingestInProcess, PASSWORD, tokenFor } from "./people";
 import { root, startServer, type Server } from "./support";
 
@@ -34,9 +39,10 @@ export interface Person {
 }
 
 export interface World {
+  engine: Engine;
   sandbox: Sandbox;
   server: Server;
-  databasePath: string;
+  /** The server's environment: a second instance started with it shares the database. */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
@@ -50,7 +56,24 @@ async function buildBase(file: string, people: number, perPerson: number): Promi
     if ((n + 1) % 10 === 0) console.log(`  base: ${n + 1} of ${people} people`);
   }
   await getStore().optimize();
-  await getStore().close();
+  await releaseStore();
+}
+
+/** The cached base copied into a fresh PostgreSQL database. */
+async function postgresFromBase(base: string): Promise<BenchDatabase> {
+  const database = await freshDatabase("postgres", "world");
+  const from = openSqliteStore(base);
+  const to = openPostgresStore(database.url);
+  try {
+    const started = performance.now();
+    const report = await copyDatabase(from, to);
+    const rows = report.reduce((sum, table) => sum + table.rows, 0);
+    console.log(`  copied ${rows} rows into PostgreSQL in ${Math.round((performance.now() - started) / 1000)} s`);
+  } finally {
+    await from.close();
+    await to.close();
+  }
+  return database;
 }
 
 export async function createWorld(
@@ -59,10 +82,12 @@ export async function createWorld(
     perPerson?: number;
     /** For the server's node, e.g. the profiler's flags. */
     nodeArgs?: string[];
-    /** Keeps the last run's database (profiling scripts reuse the people they built). */
+    /** Keeps the last run's database (profiling scripts reuse the people they built; SQLite only). */
     reuse?: boolean;
+    engine?: Engine;
   } = {},
 ): Promise<World> {
+  const engine = options.engine ?? "sqlite";
   const people = options.otherPeople ?? 99;
   const perPerson = options.perPerson ?? 10_000;
   fs.mkdirSync(CACHE, { recursive: true });
@@ -72,25 +97,34 @@ export async function createWorld(
     await buildBase(`${base}.partial`, people, perPerson);
     fs.renameSync(`${base}.partial`, base);
   }
-  const databasePath = path.join(CACHE, "run.db");
-  if (!options.reuse || !fs.existsSync(databasePath)) {
-    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    fs.copyFileSync(base, databasePath);
+  let database: BenchDatabase | undefined;
+  let databaseUrl: string;
+  if (engine === "postgres") {
+    database = await postgresFromBase(base);
+    databaseUrl = database.url;
+  } else {
+    const databasePath = path.join(CACHE, "run.db");
+    if (!options.reuse || !fs.existsSync(databasePath)) {
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+      fs.copyFileSync(base, databasePath);
+    }
+    databaseUrl = `file:${databasePath}`;
   }
 
   const sandbox = await startSandbox({ port: 0, withDataset: false, unlimitedRates: true });
-  const env = benchEnv(databasePath, sandbox.url);
+  const env = benchEnv(databaseUrl, sandbox.url);
   applyEnv(env);
   const server = await startServer({ ...env, PIERRE_BASE_URL: "http://127.0.0.1:3999" }, options.nodeArgs);
   return {
+    engine,
     sandbox,
     server,
-    databasePath,
     env,
     async stop() {
       await server.stop();
       await sandbox.close();
-      await getStore().close();
+      await releaseStore();
+      await database?.drop();
     },
   };
 }

@@ -2,7 +2,8 @@
 // pointing at a PostgreSQL server the tests may create databases on. When the variable is already
 // set, that server is used; otherwise a throwaway cluster is made with the machine's own initdb and
 // pg_ctl (Debian's `postgresql` package) on a free loopback port, and removed afterwards. Without
-// PostgreSQL the command is skipped with a note, except in CI, where that is a failure.
+// PostgreSQL the command is skipped with a note, except in CI, where that is a failure; with
+// `--optional` before `--` (the benchmarks, which measure SQLite either way) it runs without one.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -10,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 
 const command = process.argv.slice(process.argv.indexOf("--") + 1);
+const optional = process.argv.slice(2, process.argv.indexOf("--")).includes("--optional");
 if (command.length === 0 || !process.argv.includes("--")) {
   console.error("Usage: tsx scripts/with-postgres.ts -- <command…>");
   process.exit(2);
@@ -43,6 +45,10 @@ function run(exitWith: (code: number) => void, env: NodeJS.ProcessEnv): void {
 async function main() {
   if (process.env.PIERRE_TEST_DATABASE_URL) return run(process.exit, process.env);
   const bin = postgresBin();
+  if (!bin && optional) {
+    console.warn("[with-postgres] PostgreSQL (initdb, pg_ctl) is not installed: running without it.");
+    return run(process.exit, process.env);
+  }
   if (!bin) {
     const note = "PostgreSQL (initdb, pg_ctl) is not installed: the PostgreSQL run is skipped. Install it with: sudo apt-get install -y postgresql";
     if (process.env.CI) {
