@@ -5,7 +5,7 @@ import { generateWorkouts } from "@/lib/providers/synthetic/generator";
 import { testPostgresUrl } from "@/test/postgres";
 import { createTestApp, type TestApp } from "@/test/test-app";
 import { listActivitiesInRange } from "./activities";
-import { listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod, trainingLoadByDay } from "./workouts";
+import { deleteWorkouts, listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod, trainingLoadByDay, writeMembership } from "./workouts";
 
 /**
  * Every hot query's plan, on a populated and analyzed database: each one must search the index
@@ -48,6 +48,11 @@ async function planOf(run: () => Promise<unknown>): Promise<string[]> {
 
 const cursor = { startMs: Date.parse("2024-06-01T00:00:00Z"), id: "ffffffff" };
 
+/** A regrouping's writes, for ids that match nothing (the plan is what is looked at). */
+const membership = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `none-${i}`, groupId: `none-${i}`, groupStart: new Date(0), isPrimary: true }));
+const writeMembershipOf = (n: number) => app.store.transaction((tx) => writeMembership(tx, membership(n)));
+const deleteWorkoutsOf = (n: number) => app.store.transaction((tx) => deleteWorkouts(tx, userId, membership(n).map((m) => m.id)));
+
 describe.runIf(onSqlite)("query plans", () => {
   it("the feed's first page and a deep page read the table in its own (person, start) order, by row value, with no sort", async () => {
     const first = await planOf(() => listWorkoutPage({ userId, limit: 51 }));
@@ -87,6 +92,14 @@ describe.runIf(onSqlite)("query plans", () => {
     expect(members[0]).toMatch(/^SEARCH activities USING INDEX activities_group \(user_id=\? AND group_id=\?/);
     const range = await planOf(() => listActivitiesInRange(app.store, userId, new Date("2024-01-01"), new Date("2024-01-02")));
     expect(range).toEqual(["SEARCH activities USING INDEX activities_timeline (user_id=? AND start_time>? AND start_time<?)"]);
+  });
+
+  it("a regrouping's membership changes and removed workouts are found by id, a chunk per statement", async () => {
+    const update = await planOf(() => writeMembershipOf(8));
+    expect(update).toContain("SCAN membership");
+    expect(update).toContain("SEARCH activities USING COVERING INDEX sqlite_autoindex_activities_1 (id=?)");
+    expect(update.join(" ")).not.toMatch(/SCAN activities/);
+    expect(await planOf(() => deleteWorkoutsOf(8))).toEqual(["SEARCH workouts USING INDEX workouts_id (id=? AND user_id=?)"]);
   });
 });
 
@@ -156,6 +169,12 @@ describe.runIf(!onSqlite)("query plans on PostgreSQL", () => {
     const search = await postgresPlanOf(() => listWorkoutPage({ userId, limit: 51, q: "run", cursor }));
     expect(search.map((node) => node["Node Type"])).not.toContain("Sort");
     expect(scans(search)[0]!["Index Name"]).toMatch(/^workouts_feed/);
+  });
+
+  it("a regrouping's membership changes are found by the activities' key", async () => {
+    const nodes = await postgresPlanOf(() => writeMembershipOf(8));
+    const read = scans(nodes).filter((node) => node["Relation Name"] === "activities" && node["Node Type"] !== "ModifyTable");
+    expect(read.map((node) => node["Index Name"])).toEqual(["activities_pkey"]);
   });
 
   it("a provider filter walks that provider's records by their group's start", async () => {

@@ -18,15 +18,19 @@ const workoutColumns = [
 ];
 const workoutKeys = ["id", "userId", ...activityFieldNames, "primaryProvider", "primaryProviderActivityId", "sources"] as const;
 
-/** Group membership of activities whose group or primary flag changed. */
+/**
+ * Group membership of activities whose group or primary flag changed, a chunk per statement: a
+ * statement per activity cost PostgreSQL a round trip per activity of every sync.
+ */
 export async function writeMembership(tx: Sql, changes: readonly { id: string; groupId: string; groupStart: Date; isPrimary: boolean }[]): Promise<void> {
-  for (const change of changes) {
-    await tx.query("UPDATE activities SET group_id = ?, group_start = ?, is_primary = ? WHERE id = ?", [
-      change.groupId,
-      change.groupStart.getTime(),
-      change.isPrimary ? 1 : 0,
-      change.id,
-    ]);
+  for (const chunk of powerOfTwoChunks(changes, WORKOUT_CHUNK)) {
+    const rows = new Array(chunk.length).fill("(?, ?, CAST(? AS BIGINT), CAST(? AS INTEGER))").join(", ");
+    await tx.query(
+      `WITH membership (id, group_id, group_start, is_primary) AS (VALUES ${rows}) ` +
+        "UPDATE activities SET group_id = membership.group_id, group_start = membership.group_start, is_primary = membership.is_primary " +
+        "FROM membership WHERE activities.id = membership.id",
+      chunk.flatMap((change) => [change.id, change.groupId, change.groupStart.getTime(), change.isPrimary ? 1 : 0]),
+    );
   }
 }
 
@@ -47,7 +51,11 @@ export async function upsertWorkouts(tx: Sql, workouts: readonly WorkoutValues[]
 }
 
 export async function deleteWorkouts(tx: Sql, userId: string, ids: readonly string[]): Promise<void> {
-  for (const id of ids) await tx.query("DELETE FROM workouts WHERE id = ? AND user_id = ?", [id, userId]);
+  // By id, never along the person's whole history (which SQLite's planner may prefer for a short list).
+  const table = tx.dialect === "sqlite" ? "workouts INDEXED BY workouts_id" : "workouts";
+  for (const chunk of powerOfTwoChunks(ids, WORKOUT_CHUNK)) {
+    await tx.query(`DELETE FROM ${table} WHERE user_id = ? AND id IN (${new Array(chunk.length).fill("?").join(", ")})`, [userId, ...chunk]);
+  }
 }
 
 export async function deleteWorkoutsOfUser(tx: Sql, userId: string): Promise<void> {
