@@ -4,7 +4,7 @@ import { synthetic } from "@/lib/providers/synthetic";
 import { generateWorkouts } from "@/lib/providers/synthetic/generator";
 import { testPostgresUrl } from "@/test/postgres";
 import { createTestApp, type TestApp } from "@/test/test-app";
-import { listActivitiesInRange } from "./activities";
+import { listActivitiesInRange, listActivityTimesInRanges } from "./activities";
 import { deleteWorkouts, listWorkoutMembers, listWorkoutPage, sumWorkouts, sumWorkoutsByPeriod, trainingLoadByDay, writeMembership } from "./workouts";
 
 /**
@@ -169,6 +169,14 @@ describe.runIf(!onSqlite)("query plans on PostgreSQL", () => {
     const search = await postgresPlanOf(() => listWorkoutPage({ userId, limit: 51, q: "run", cursor }));
     expect(search.map((node) => node["Node Type"])).not.toContain("Sort");
     expect(scans(search)[0]!["Index Name"]).toMatch(/^workouts_feed/);
+  });
+
+  it("a regrouping's time ranges are each looked up in the timeline index, never the person's whole history filtered", async () => {
+    const ranges = [0, 1, 2].map((week) => ({ from: Date.parse("2024-01-01") + week * 604_800_000, to: Date.parse("2024-01-02") + week * 604_800_000 }));
+    const nodes = await postgresPlanOf(() => listActivityTimesInRanges(app.store, userId, ranges));
+    const read = scans(nodes).filter((node) => node["Relation Name"] === "activities");
+    expect(read.map((node) => node["Index Name"])).toEqual(["activities_timeline"]);
+    expect(read[0]!["Index Cond"]).toMatch(/start_time >= /);
   });
 
   it("a regrouping's membership changes are found by the activities' key", async () => {
