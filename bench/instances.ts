@@ -6,6 +6,7 @@
  *   - feed throughput of two instances ÷ one (target ≥ 1.4 on two cores that the load generator
  *     and the database share), with where the CPU went, which says what limits it
  */
+import os from "node:os";
 import { cpuShares, load, median, merged, round, startServer, type Figure, type LoadResult, type Server } from "./support";
 import type { Person, World } from "./world";
 
@@ -18,7 +19,7 @@ interface Split {
   one: LoadResult;
   two: LoadResult;
   /** Cores busy during the two-instance slices. */
-  cpu: { servers: number; postgres: number; generator: number };
+  cpu: { servers: number; postgres: number; generator: number; machine: number; steal: number };
 }
 
 async function compare(servers: readonly [Server, Server], path: string, headers: Record<string, string>): Promise<Split[]> {
@@ -35,7 +36,7 @@ async function compare(servers: readonly [Server, Server], path: string, headers
       // The two halves ran side by side: their responses add up over the same second.
       const [a, b] = shares.result;
       two.push({ ...merged([a!, b!]), requests: a!.requests + b!.requests, seconds: Math.max(a!.seconds, b!.seconds), requestsPerSecond: round(a!.requestsPerSecond + b!.requestsPerSecond, 1) });
-      cpu.push({ servers: shares.servers, postgres: shares.postgres, generator: shares.generator });
+      cpu.push({ servers: shares.servers, postgres: shares.postgres, generator: shares.generator, machine: shares.machine, steal: shares.steal });
     }
     runs.push({
       one: merged(one),
@@ -44,6 +45,8 @@ async function compare(servers: readonly [Server, Server], path: string, headers
         servers: round(median(cpu.map((c) => c.servers))),
         postgres: round(median(cpu.map((c) => c.postgres))),
         generator: round(median(cpu.map((c) => c.generator))),
+        machine: round(median(cpu.map((c) => c.machine))),
+        steal: round(median(cpu.map((c) => c.steal))),
       },
     });
   }
@@ -65,7 +68,10 @@ export async function instanceFigures(world: World, heavy: Person): Promise<Figu
     const rps = (runs: Split[], which: "one" | "two") => round(median(runs.map((r) => r[which].requestsPerSecond)), 0);
     const cores = (runs: Split[]) => {
       const cpu = (key: keyof Split["cpu"]) => round(median(runs.map((r) => r.cpu[key])), 2);
-      return `the two servers ${cpu("servers")} cores, ${world.engine === "postgres" ? `PostgreSQL ${cpu("postgres")}, ` : ""}the load generator ${cpu("generator")}`;
+      return (
+        `the two servers ${cpu("servers")} cores, ${world.engine === "postgres" ? `PostgreSQL ${cpu("postgres")}, ` : ""}the load generator ${cpu("generator")}; ` +
+        `the machine as a whole ${cpu("machine")} of ${os.cpus().length} busy, ${cpu("steal")} stolen by the hypervisor`
+      );
     };
     const feedRatio = ratioOf(feed);
     const healthRatio = ratioOf(health);

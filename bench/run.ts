@@ -15,7 +15,7 @@ import { roundFigures } from "./round";
 import { machine, print, root, type Figure } from "./support";
 import { syncFigures } from "./sync";
 import { webhookFigures } from "./webhooks";
-import { createWorld } from "./world";
+import { basePerson, createWorld, type Person } from "./world";
 
 /**
  * `npm run bench -- sync feed` runs only those groups (and replaces only their sections of
@@ -64,9 +64,16 @@ async function worldRun(engine: Engine, record: (title: string, figures: Figure[
   console.log(`starting the world on ${engineLabel[engine]} (99 people × 10,000 activities, sandbox, next start)…`);
   const world = await createWorld({ engine });
   try {
-    console.log("sync through the server…");
-    const { figures, heavy } = await syncFigures(world);
-    if (wanted("sync")) record(titleOn("Sync through the server", engine), figures);
+    let heavy: Person;
+    if (wanted("sync") || wanted("feed")) {
+      console.log("sync through the server…");
+      const outcome = await syncFigures(world);
+      heavy = outcome.heavy;
+      if (wanted("sync")) record(titleOn("Sync through the server", engine), outcome.figures);
+    } else {
+      // Two instances alone: a person of the base (10,000 workouts) reads the feed; its first page costs what a 100k one's does.
+      heavy = await basePerson();
+    }
     if (wanted("feed")) {
       console.log("feed…");
       record(titleOn("Feed", engine), await feedFigures(world, heavy));

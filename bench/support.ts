@@ -126,20 +126,36 @@ function processesNamed(name: string): number[] {
  * Where the machine's CPU went while `work` ran, in cores (1 = one core busy throughout): each
  * server's process tree, the PostgreSQL server, and this process (the load generator).
  */
-export async function cpuShares<T>(servers: readonly Server[], work: () => Promise<T>): Promise<{ result: T; servers: number; postgres: number; generator: number }> {
+export async function cpuShares<T>(
+  servers: readonly Server[],
+  work: () => Promise<T>,
+): Promise<{ result: T; servers: number; postgres: number; generator: number; machine: number; steal: number }> {
   const serverPids = () => servers.flatMap((server) => processTree(server.process.pid!));
-  const before = { servers: cpuSecondsOf(serverPids()), postgres: cpuSecondsOf(processesNamed("postgres")), generator: process.cpuUsage() };
+  const before = { servers: cpuSecondsOf(serverPids()), postgres: cpuSecondsOf(processesNamed("postgres")), generator: process.cpuUsage(), machine: machineTicks() };
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   const generator = process.cpuUsage(before.generator);
+  const machine = machineTicks();
   return {
     result,
     servers: round((cpuSecondsOf(serverPids()) - before.servers) / seconds),
     // Backends that ended meanwhile take their time with them: a lower bound.
     postgres: round((cpuSecondsOf(processesNamed("postgres")) - before.postgres) / seconds),
     generator: round((generator.user + generator.system) / 1e6 / seconds),
+    machine: round((machine.busy - before.machine.busy) / 100 / seconds),
+    steal: round((machine.steal - before.machine.steal) / 100 / seconds),
   };
+}
+
+/**
+ * The whole machine's CPU ticks from /proc/stat: busy (everything but idle and I/O wait, whoever
+ * ran) and stolen by the hypervisor, so a figure can say whether the cores were full.
+ */
+function machineTicks(): { busy: number; steal: number } {
+  const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return { busy: user! + nice! + system! + irq! + softirq!, steal: steal ?? 0 };
 }
 
 function treeRssKb(pid: number): number {

@@ -146,6 +146,14 @@ export function decadeProviders(person: Person): ProviderId[] {
   return historyProviders.filter((id) => person.providers.includes(id) && (registry.getDefinition(id)?.historyDays ?? Infinity) >= HISTORY_DAYS);
 }
 
+/** The first person of the cached base (10,000 activities), with a personal token. */
+export async function basePerson(): Promise<Person> {
+  const email = "other-0@bench.test";
+  const [row] = await getStore().query<{ id: string }>("SELECT id FROM users WHERE email = ?", [email]);
+  if (!row) throw new Error(`${email} is not in the base`);
+  return { id: row.id, email, token: await tokenFor(row.id), owner: "other-0", providers: [] };
+}
+
 /** Puts a decade of history at the sandbox for one person, split across the providers that import a decade. */
 export async function giveHistory(world: World, person: Person, records: number, seed: number, endMs = Date.now()): Promise<number> {
   const items = wireHistory(historyOf({ records, days: HISTORY_DAYS, endMs, seed, providers: decadeProviders(person) }));
